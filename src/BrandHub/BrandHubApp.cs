@@ -1,0 +1,83 @@
+using BrandHub.Data;
+using BrandHub.Data.Migrations;
+using BrandHub.Modules.Audience;
+using BrandHub.Modules.Platform.Audit;
+using BrandHub.Modules.Platform.Auth;
+using BrandHub.Modules.Platform.Health;
+using BrandHub.Modules.Platform.Http;
+using BrandHub.Modules.Platform.Jobs;
+using BrandHub.Modules.Platform.Observability;
+using BrandHub.Modules.Platform.Tenancy;
+
+namespace BrandHub;
+
+/// <summary>Composition of the host: which modules exist and in what order requests flow. Read top to bottom.</summary>
+public static class BrandHubApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
+        builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "O"; });
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddBrandHubData(builder.Configuration);
+        services.AddBrandHubHttp();
+        services.AddBrandHubAuth(builder.Configuration);
+        services.AddBrandHubTelemetry(builder.Configuration);
+        services.AddBrandHubHealth();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new() { Title = "BrandHub API", Version = "v1", Description = "Plan, execute and measure marketing across every channel." };
+            return Task.CompletedTask;
+        }));
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditChainInterceptor>();
+        services.AddSingleton<TenantProvisioning>();
+        services.AddJobs(builder.Configuration);
+        services.AddAudience();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseBrandHubRequestContext();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseTenantFromCaller();
+        app.UseTenantLogScope();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o => { o.RoutePrefix = "api-docs"; o.SwaggerEndpoint("/openapi/v1.json", "BrandHub API v1"); o.DocumentTitle = "BrandHub API reference"; });
+        app.MapBrandHubHealth();
+        app.MapAuth();
+        app.MapAudit();
+        app.MapJobs();
+        app.MapAudience();
+        app.MapFallbackToFile("index.html").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The built web app: beside the binary when published, else the project's wwwroot that the build fills
+    /// (so <c>dotnet run</c> from any directory serves the current front end).
+    /// </summary>
+    private static string WebRoot()
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (File.Exists(Path.Combine(published, "index.html"))) return published;
+        var source = typeof(BrandHubApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "WebRoot")?.Value;
+        return source is not null && Directory.Exists(source) ? source : published;
+    }
+
+    /// <summary>Applies pending migrations. Run at start-up and by <c>brandhub migrate</c>.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using System.Text;
+using BrandHub.Modules.Audience;
+using BrandHub.Modules.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BrandHub.Data;
+
+/// <summary>
+/// The one DbContext. Modules configure their own entities; this class adds the house conventions:
+/// snake_case names, a tenant filter on every <see cref="ITenantOwned"/> entity, and UTC instants that
+/// SQLite can compare and sort (stored there as Unix milliseconds).
+/// </summary>
+public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope scope) : DbContext(options)
+{
+    public TenantScope Scope { get; } = scope;
+
+    /// <summary>Audit entries recorded in this unit of work, chained and added when it saves (see AuditChainInterceptor).</summary>
+    internal List<(Modules.Platform.Audit.AuditEntry Entry, Modules.Platform.Audit.AuditPayload Payload)> PendingAudit { get; } = [];
+
+    // Read by the query filters: EF parameterises these per query, so one cached model serves every tenant.
+    private Guid? CurrentTenantId => Scope.TenantId;
+    private bool SeesAllTenants => Scope.IsPlatform;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        PlatformModel.Configure(model, IsPostgres);
+        AudienceModel.Configure(model, IsPostgres);
+
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            entity.SetTableName(entity.GetTableName() is { } t ? SnakeCase(t) : null);
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (!IsPostgres && (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?)))
+                    property.SetValueConverter(property.ClrType == typeof(DateTimeOffset) ? UnixMilliseconds : NullableUnixMilliseconds);
+            }
+            foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName() ?? ""));
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName() ?? ""));
+
+            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
+                entity.SetQueryFilter(TenantFilter(entity.ClrType));
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type type)
+    {
+        // e => SeesAllTenants || e.TenantId == CurrentTenantId
+        var e = Expression.Parameter(type, "e");
+        var ctx = Expression.Constant(this);
+        var tenantId = Expression.Convert(Expression.Property(e, nameof(ITenantOwned.TenantId)), typeof(Guid?));
+        var body = Expression.OrElse(
+            Expression.Property(ctx, nameof(SeesAllTenants)),
+            Expression.Equal(tenantId, Expression.Property(ctx, nameof(CurrentTenantId))));
+        return Expression.Lambda(body, e);
+    }
+
+    private static readonly ValueConverter<DateTimeOffset, long> UnixMilliseconds =
+        new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUnixMilliseconds =
+        new(v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null,
+            v => v.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(v.Value) : null);
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                    sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Keeps one compiled model per provider, since column types differ between SQLite and PostgreSQL.</summary>
+public sealed class ProviderModelCacheKey : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context.Database.ProviderName, designTime);
+}
+
+public static class BrandHubDbInstants
+{
+    /// <summary>An instant as a raw-SQL parameter in the provider's storage form (timestamptz, or Unix ms on SQLite).</summary>
+    public static object Instant(this BrandHubDb db, DateTimeOffset value) =>
+        db.IsPostgres ? value.ToUniversalTime() : value.ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,40 @@
+using BrandHub.Data.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace BrandHub.Data;
+
+public static class DataRegistration
+{
+    /// <summary>
+    /// Registers the DbContext on the configured provider. SQLite (default): <c>{DataDir}/brandhub.db</c> unless
+    /// <c>ConnectionStrings:BrandHub</c> says otherwise. PostgreSQL: <c>Database:Provider=postgres</c> and a connection string.
+    /// </summary>
+    public static IServiceCollection AddBrandHubData(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataDir = new DataDirectory(config["BrandHub:DataDir"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data"));
+        var connectionString = config.GetConnectionString("BrandHub");
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:BrandHub is not set.");
+
+        services.AddSingleton(options);
+        services.AddSingleton(dataDir);
+        services.AddSingleton<SessionSettingsInterceptor>();
+        services.AddScoped<TenantScope>();
+        services.AddScoped<MigrationRunner>();
+        services.AddDbContext<BrandHubDb>((sp, db) =>
+        {
+            if (options.IsPostgres)
+                db.UseNpgsql(connectionString);
+            else
+                db.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
+                    ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir.Path, "brandhub.db"), Pooling = true }.ToString()
+                    : connectionString);
+            db.AddInterceptors(sp.GetRequiredService<SessionSettingsInterceptor>(), sp.GetRequiredService<BrandHub.Modules.Platform.Audit.AuditChainInterceptor>());
+            db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKey>();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+namespace BrandHub.Modules.Platform.Auth;
+
+/// <summary>The team roles and the scopes each one grants. Endpoints declare scopes, never roles.</summary>
+public static class Roles
+{
+    public const string Owner = "owner", Admin = "admin", Marketer = "marketer", Agent = "agent", Analyst = "analyst", Viewer = "viewer";
+
+    public static readonly IReadOnlyList<string> All = [Owner, Admin, Marketer, Agent, Analyst, Viewer];
+
+    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead];
+
+    private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [Owner] = Scopes.All.ToArray(),
+        [Admin] = Scopes.All.ToArray(),
+        [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite],
+        [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead],
+        [Analyst] = Read,
+        [Viewer] = [Scopes.ContactsRead],
+    };
+
+    public static bool IsKnown(string? role) => role is not null && Grants.ContainsKey(role);
+
+    public static IReadOnlyList<string> ScopesOf(string role) => Grants.TryGetValue(role, out var s) ? s : [];
+}
+
+/// <summary>Fine-grained permissions. Each endpoint requires exactly one.</summary>
+public static class Scopes
+{
+    public const string ContactsRead = "contacts:read", ContactsWrite = "contacts:write", ContactsErase = "contacts:erase",
+        ConsentsWrite = "consents:write", ImportsWrite = "imports:write", IdentityWrite = "identity:write",
+        AuditRead = "audit:read", UsersManage = "users:manage", ApiKeysManage = "apikeys:manage",
+        TenantManage = "tenant:manage", JobsRead = "jobs:read", JobsManage = "jobs:manage";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
+        AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
+    ];
+
+    public static string Policy(string scope) => "scope:" + scope;
+}

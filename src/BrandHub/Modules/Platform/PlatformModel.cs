@@ -42,7 +42,7 @@ public static class PlatformModel
             e.HasKey(x => new { x.TenantId, x.Sequence });
             e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasIndex(x => new { x.TenantId, x.SubjectId });
-            if (postgres) { e.Property(x => x.BeforeJson).HasColumnType("jsonb"); e.Property(x => x.AfterJson).HasColumnType("jsonb"); }
+            // Plain text, not jsonb: the chain covers a digest of these exact bytes, and jsonb would re-format them.
         });
         model.Entity<AuditChainHead>(e =>
         {
@@ -62,6 +62,7 @@ public static class PlatformModel
         {
             e.ToTable("recurring_jobs");
             e.HasKey(x => x.Name);
+            if (postgres) e.Property(x => x.PayloadJson).HasColumnType("jsonb");
         });
     }
 }

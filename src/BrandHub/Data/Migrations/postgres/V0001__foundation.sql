@@ -44,7 +44,7 @@ CREATE TABLE audit_entries (
     actor text NOT NULL,
     action text NOT NULL,
     entity_type text NOT NULL,
-    entity_id uuid NOT NULL,
+    entity_id text NOT NULL,
     payload_digest text NOT NULL,
     previous_hash text NOT NULL,
     hash text NOT NULL,
@@ -59,8 +59,8 @@ CREATE TABLE audit_payloads (
     tenant_id uuid NOT NULL,
     sequence bigint NOT NULL,
     subject_id uuid NULL,
-    before_json jsonb NULL,
-    after_json jsonb NULL,
+    before_json text NULL,
+    after_json text NULL,
     erased_at timestamptz NULL,
     CONSTRAINT pk_audit_payloads PRIMARY KEY (tenant_id, sequence)
 );
@@ -119,7 +119,7 @@ CREATE TABLE contacts (
     locale text NULL,
     timezone text NULL,
     lifecycle_stage text NULL,
-    tax_id uuid NULL,
+    tax_id text NULL,
     attributes_json jsonb NOT NULL,
     match_key text NOT NULL,
     global_unsubscribe_at timestamptz NULL,

@@ -1,0 +1,23 @@
+// Query keys in one place so invalidation stays consistent.
+export const queryKeys = {
+  me: ['me'] as const,
+  contacts: ['contacts'] as const,
+  contactList: (query: object) => ['contacts', 'list', query] as const,
+  contactCount: (query: object) => ['contacts', 'count', query] as const,
+  contact: (id: string) => ['contacts', 'detail', id] as const,
+  consents: (id: string) => ['contacts', 'consents', id] as const,
+  timeline: (id: string, page: number, pageSize: number) => ['contacts', 'timeline', id, page, pageSize] as const,
+  attributeDefinitions: ['contacts', 'attributes'] as const,
+  imports: ['imports'] as const,
+  importList: (page: number, pageSize: number) => ['imports', 'list', page, pageSize] as const,
+  importDetail: (id: string) => ['imports', 'detail', id] as const,
+  importErrors: (id: string, page: number, pageSize: number) => ['imports', 'errors', id, page, pageSize] as const,
+  identity: ['identity'] as const,
+  reviews: (status: string, page: number, pageSize: number) => ['identity', 'reviews', status, page, pageSize] as const,
+  merges: (page: number, pageSize: number) => ['identity', 'merges', page, pageSize] as const,
+  audit: (query: object) => ['audit', query] as const,
+  suppressions: (query: object) => ['suppressions', query] as const,
+  tenant: ['tenant'] as const,
+  users: ['users'] as const,
+  apiKeys: ['apiKeys'] as const,
+};

@@ -1,0 +1,51 @@
+import { Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireAuth } from '../auth/RequireAuth';
+import { RequireScope } from '../auth/RequireScope';
+import { LoginPage } from '../modules/auth/LoginPage';
+import { NotBuiltPage } from '../modules/placeholder/NotBuiltPage';
+import { NotFoundPage } from '../modules/placeholder/NotFoundPage';
+import { AppShell } from './AppShell';
+import * as Pages from './lazyPages';
+import { NAV_ITEMS } from './navigation';
+import { PageFallback } from './PageFallback';
+
+function page(element: ReactNode, scope?: string) {
+  const content = <Suspense fallback={<PageFallback />}>{element}</Suspense>;
+  return scope ? <RequireScope scope={scope}>{content}</RequireScope> : content;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={page(<Pages.DashboardPage />)} />
+        <Route path="contacts" element={page(<Pages.ContactsPage />, 'contacts:read')} />
+        <Route path="contacts/:id" element={page(<Pages.ContactProfilePage />, 'contacts:read')} />
+        <Route path="imports" element={page(<Pages.ImportsListPage />, 'contacts:read')} />
+        <Route path="imports/new" element={page(<Pages.ImportWizardPage />, 'imports:write')} />
+        <Route path="imports/:id" element={page(<Pages.ImportDetailPage />, 'contacts:read')} />
+        <Route path="identity" element={page(<Pages.IdentityPage />, 'contacts:read')} />
+        <Route path="suppressions" element={page(<Pages.SuppressionsPage />, 'contacts:read')} />
+        <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
+        <Route path="settings" element={page(<Pages.SettingsPage />)} />
+        <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />
+        {NAV_ITEMS.filter((item) => !item.built).map((item) => (
+          <Route
+            key={item.path}
+            path={item.path.slice(1)}
+            element={<NotBuiltPage title={item.label} description={item.description} />}
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+
+// Each module loads on first visit, keeping the first paint small.
+export const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+export const ContactsPage = lazy(() => import('../modules/contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
+export const ContactProfilePage = lazy(() =>
+  import('../modules/contact-profile/ContactProfilePage').then((m) => ({ default: m.ContactProfilePage })),
+);
+export const ImportsListPage = lazy(() => import('../modules/imports/ImportsListPage').then((m) => ({ default: m.ImportsListPage })));
+export const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+export const ImportDetailPage = lazy(() => import('../modules/imports/ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
+export const IdentityPage = lazy(() => import('../modules/identity/IdentityPage').then((m) => ({ default: m.IdentityPage })));
+export const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+export const SettingsPage = lazy(() => import('../modules/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+export const SuppressionsPage = lazy(() =>
+  import('../modules/suppressions/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })),
+);

@@ -1,0 +1,26 @@
+import { Chip, type ChipProps } from '@mui/material';
+import { humanize } from '../lib/format';
+
+const COLORS: Record<string, ChipProps['color']> = {
+  opted_in: 'success',
+  opted_out: 'error',
+  unknown: 'default',
+  completed: 'success',
+  succeeded: 'success',
+  accepted: 'success',
+  running: 'info',
+  queued: 'default',
+  pending: 'warning',
+  failed: 'error',
+  dead: 'error',
+  rejected: 'default',
+  cancelled: 'default',
+  revoked: 'default',
+  active: 'success',
+};
+
+/** A status word with a colour; the text always carries the meaning, not the colour alone. */
+export function StatusChip({ status, label }: { status: string | null | undefined; label?: string }) {
+  const value = status ?? 'unknown';
+  return <Chip size="small" variant="outlined" color={COLORS[value] ?? 'default'} label={label ?? humanize(value)} />;
+}

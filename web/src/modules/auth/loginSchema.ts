@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const loginSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address.')),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+export type LoginValues = z.infer<typeof loginSchema>;

@@ -10,9 +10,11 @@ import { initialMapping } from '../src/modules/imports/mappingFields';
 const preview: ImportPreview = {
   fileName: 'people.csv',
   rowCount: 2,
+  delimiter: ',',
   headers: ['Email', 'Full name', 'Shop id'],
   sampleRows: [['ana@example.com', 'Ana Pop', 'S1']],
   suggestedMapping: { Email: 'email' },
+  fields: ['email', 'firstName', 'lastName'],
 };
 
 function Harness({ onChange, showErrors = false }: { onChange: (m: ColumnMapping) => void; showErrors?: boolean }) {
@@ -22,7 +24,7 @@ function Harness({ onChange, showErrors = false }: { onChange: (m: ColumnMapping
     <ColumnMappingStep
       preview={preview}
       mapping={mapping}
-      attributes={[{ name: 'shoeSize', type: 'number', label: 'Shoe size' }]}
+      attributes={[{ name: 'shoe_size', type: 'number', label: 'Shoe size' }]}
       onMappingChange={(next) => {
         setMapping(next);
         onChange(next);
@@ -48,15 +50,16 @@ describe('ColumnMappingStep', () => {
     render(<Harness onChange={onChange} />);
     await userEvent.selectOptions(screen.getByLabelText('Field for Full name'), 'lastName');
     expect(onChange).toHaveBeenLastCalledWith({ Email: 'email', 'Full name': 'lastName', 'Shop id': '' });
-    await userEvent.selectOptions(screen.getByLabelText('Field for Shop id'), 'attributes.shoeSize');
-    expect(onChange).toHaveBeenLastCalledWith({ Email: 'email', 'Full name': 'lastName', 'Shop id': 'attributes.shoeSize' });
+    await userEvent.selectOptions(screen.getByLabelText('Field for Shop id'), 'attributes.shoe_size');
+    expect(onChange).toHaveBeenLastCalledWith({ Email: 'email', 'Full name': 'lastName', 'Shop id': 'attributes.shoe_size' });
   });
 
   it('asks for the source of a custom external id', async () => {
     const onChange = vi.fn();
     render(<Harness onChange={onChange} />);
     await userEvent.selectOptions(screen.getByLabelText('Field for Shop id'), 'externalId:');
-    await userEvent.type(screen.getByLabelText('Source system for Shop id'), 'shopify');
+    await userEvent.type(screen.getByLabelText('Source system for Shop id'), 'Shopify');
+    // The host only accepts lower-case sources in an import mapping.
     expect(onChange).toHaveBeenLastCalledWith({ Email: 'email', 'Full name': '', 'Shop id': 'externalId:shopify' });
   });
 

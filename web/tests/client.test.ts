@@ -25,7 +25,7 @@ function setup(token: string | null, respond: (request: Request) => Response) {
   const onUnauthorized = vi.fn();
   const tokens = memoryTokens(token);
   const client = createApiClient({
-    baseUrl: 'http://localhost/api/v1',
+    baseUrl: 'http://localhost',
     tokens,
     onUnauthorized,
     fetch: async (request) => {
@@ -39,7 +39,7 @@ function setup(token: string | null, respond: (request: Request) => Response) {
 describe('API client', () => {
   it('attaches the bearer token', async () => {
     const { client, seen } = setup('abc', () => json(200, { total: 0, items: [], page: 1, pageSize: 25 }));
-    await unwrap(client.http.GET('/contacts', { params: { query: cleanQuery({ search: 'ana', tag: '' }) } }));
+    await unwrap(client.http.GET('/api/v1/contacts', { params: { query: cleanQuery({ search: 'ana', tag: '' }) } }));
     expect(seen[0].headers.get('Authorization')).toBe('Bearer abc');
     expect(new URL(seen[0].url).pathname).toBe('/api/v1/contacts');
     expect(new URL(seen[0].url).search).toBe('?search=ana');
@@ -47,7 +47,7 @@ describe('API client', () => {
 
   it('sends no Authorization header without a token', async () => {
     const { client, seen } = setup(null, () => json(200, {}));
-    await unwrap(client.http.GET('/me', {}));
+    await unwrap(client.http.GET('/api/v1/me'));
     expect(seen[0].headers.has('Authorization')).toBe(false);
   });
 
@@ -55,7 +55,7 @@ describe('API client', () => {
     const { client, onUnauthorized, tokens } = setup('expired', () =>
       json(401, { title: 'Unauthorized', status: 401 }, 'application/problem+json'),
     );
-    const failure = unwrap(client.http.GET('/me', {}));
+    const failure = unwrap(client.http.GET('/api/v1/me'));
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 401 });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
@@ -67,7 +67,7 @@ describe('API client', () => {
       json(401, { title: 'Invalid credentials', detail: 'Email or password is wrong.' }),
     );
     await expect(
-      unwrap(client.http.POST('/auth/token', { body: { email: 'a@b.co', password: 'x' } })),
+      unwrap(client.http.POST('/api/v1/auth/token', { body: { email: 'a@b.co', password: 'x' } })),
     ).rejects.toMatchObject({ status: 401, message: 'Email or password is wrong.' });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
@@ -76,18 +76,18 @@ describe('API client', () => {
     const { client } = setup('t', () =>
       json(400, { title: 'Validation failed', status: 400, errors: { email: ['Invalid.'] } }, 'application/problem+json'),
     );
-    const error = await unwrap(client.http.POST('/contacts', { body: {} })).catch((e: unknown) => e);
+    const error = await unwrap(client.http.POST('/api/v1/contacts', { body: {} })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem?.errors).toEqual({ email: ['Invalid.'] });
   });
 
   it('reports network failures as status 0', async () => {
     const client = createApiClient({
-      baseUrl: 'http://localhost/api/v1',
+      baseUrl: 'http://localhost',
       tokens: memoryTokens(null),
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    await expect(unwrap(client.http.GET('/me', {}))).rejects.toMatchObject({ status: 0 });
+    await expect(unwrap(client.http.GET('/api/v1/me'))).rejects.toMatchObject({ status: 0 });
   });
 
   it('downloads files with the token and the server file name', async () => {
@@ -97,8 +97,9 @@ describe('API client', () => {
         headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="errors.csv"' },
       }),
     );
-    const file = await client.download('/contacts/imports/7/errors.csv');
+    const file = await client.download('/api/v1/contacts/imports/{id}/errors.csv', { params: { path: { id: '7' } } });
     expect(seen[0].headers.get('Authorization')).toBe('Bearer tok');
+    expect(new URL(seen[0].url).pathname).toBe('/api/v1/contacts/imports/7/errors.csv');
     expect(file.fileName).toBe('errors.csv');
     expect(await file.blob.text()).toBe('row,error\n');
   });

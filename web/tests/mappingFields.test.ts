@@ -6,12 +6,14 @@ import { guessDelimiter } from '../src/modules/imports/importOptionsSchema';
 const preview: ImportPreview = {
   fileName: 'people.csv',
   rowCount: 2,
+  delimiter: ',',
   headers: ['E-mail', 'Name', 'ERP id', 'Notes'],
   sampleRows: [
     ['ana@example.com', 'Ana', 'C-1', 'x'],
     ['dan@example.com', 'Dan', 'C-2', ''],
   ],
   suggestedMapping: { 'E-mail': 'email', Name: 'firstName', 'ERP id': 'externalId:erp' },
+  fields: ['email', 'firstName', 'externalId:erp'],
 };
 
 describe('import mapping', () => {
@@ -25,17 +27,20 @@ describe('import mapping', () => {
     expect(result.general).toMatch(/at least one column/);
   });
 
-  it('flags a field mapped twice (except tags)', () => {
+  it('flags a field mapped twice, tags included (the host refuses it)', () => {
     const result = validateMapping({ a: 'email', b: 'email', c: 'tags', d: 'tags' });
     expect(result.columnErrors).toEqual({
       a: 'Email is mapped from more than one column.',
       b: 'Email is mapped from more than one column.',
+      c: 'Tags (separated by ; or |) is mapped from more than one column.',
+      d: 'Tags (separated by ; or |) is mapped from more than one column.',
     });
   });
 
   it('requires a source for a custom external id', () => {
     expect(validateMapping({ a: 'externalId:' }).columnErrors.a).toMatch(/source system/);
     expect(validateMapping({ a: 'externalId:shopify' }).valid).toBe(true);
+    expect(validateMapping({ a: 'externalId:Shopify' }).columnErrors.a).toMatch(/lower-case/);
   });
 
   it('shows rows as mapped', () => {
@@ -53,9 +58,9 @@ describe('import mapping', () => {
   });
 
   it('offers attributes, consent channels and unknown suggestions', () => {
-    const groups = mappingGroups([{ name: 'vatPayer', type: 'bool', label: 'VAT payer' }], ['custom.thing']);
+    const groups = mappingGroups([{ name: 'vat_payer', type: 'bool', label: 'VAT payer' }], ['custom.thing']);
     const values = groups.flatMap((g) => g.options.map((o) => o.value));
-    expect(values).toContain('attributes.vatPayer');
+    expect(values).toContain('attributes.vat_payer');
     expect(values).toContain('consent.whatsapp');
     expect(values).toContain('custom.thing');
   });

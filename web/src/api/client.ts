@@ -1,25 +1,30 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type MaybeOptionalInit,
+  type Middleware,
+} from 'openapi-fetch';
 import { ApiError, asProblem } from './problem';
+import type { paths } from './schema';
 import { tokenStore as defaultTokenStore, type TokenStore } from './tokenStore';
+import type { Served } from './types';
 
 /**
- * Typing of the paths. Until docs/openapi.json exists the endpoint modules in
- * src/api/endpoints cast responses to the hand-written types in ./types.
- * After `npm run gen:api`, replace this with:
- *   import type { paths } from './schema';
- *   export type ApiPaths = paths;
- * and the compiler points at every call that differs from the contract.
+ * The paths of docs/openapi.json, generated into ./schema.d.ts by `npm run gen:api`. Every call in
+ * src/api/endpoints is checked against them: path, path/query parameters, request body and response body.
+ * The document's paths carry the full `/api/v1/…` prefix, so the client's base URL is the page's origin.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ApiPaths = any;
+export type ApiPaths = paths;
 
-export const API_BASE_URL = '/api/v1';
-export const TOKEN_PATH = '/auth/token';
+export const TOKEN_PATH = '/api/v1/auth/token';
+
+/** Paths that answer GET (used by `download`). */
+export type GetPath = ClientPathsWithMethod<Client<ApiPaths>, 'get'>;
 
 /** Same origin as the page (absolute, so Request() also works outside a browser). */
 function defaultBaseUrl(): string {
   const origin = typeof window !== 'undefined' ? window.location?.origin : undefined;
-  return origin && origin !== 'null' ? `${origin}${API_BASE_URL}` : API_BASE_URL;
+  return origin && origin !== 'null' ? origin : '';
 }
 
 export interface ApiClientOptions {
@@ -34,7 +39,11 @@ export interface ApiClient {
   http: Client<ApiPaths>;
   tokens: TokenStore;
   /** GET a file with the caller's credentials. */
-  download(path: string, query?: Record<string, unknown>, fallbackName?: string): Promise<DownloadedFile>;
+  download<P extends GetPath>(
+    path: P,
+    init: MaybeOptionalInit<ApiPaths[P], 'get'>,
+    fallbackName?: string,
+  ): Promise<DownloadedFile>;
 }
 
 export interface DownloadedFile {
@@ -74,26 +83,32 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return {
     http,
     tokens,
-    async download(path, query, fallbackName = 'download') {
-      const result = await call(
-        http.GET(path, { params: { query: cleanQuery(query ?? {}) }, parseAs: 'blob' }),
-      );
-      const blob = result.data as Blob;
-      const fileName = fileNameFromDisposition(result.response.headers.get('Content-Disposition')) ?? fallbackName;
+    async download(path, init, fallbackName = 'download') {
+      // `path` and `init` are checked against the document at the call site; here only `parseAs` is added, which
+      // the generic signature cannot express. The body is the file, whatever its media type (the document gives
+      // these responses no schema).
+      const get = http.GET as (url: GetPath, init: object) => Promise<FetchResult<unknown>>;
+      const { data, response } = await call<unknown>(get(path, { ...init, parseAs: 'blob' }));
+      const blob = data as Blob;
+      const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
       return { blob, fileName };
     },
   };
 }
 
-interface FetchResult {
-  data?: unknown;
+/** What an openapi-fetch call resolves to; `D` is the documented success body. */
+export interface FetchResult<D> {
+  data?: D;
   error?: unknown;
   response: Response;
 }
 
-/** Awaits an openapi-fetch call and throws ApiError for non-2xx responses or network failures. */
-export async function call(promise: Promise<FetchResult>): Promise<{ data: unknown; response: Response }> {
-  let result: FetchResult;
+/**
+ * Awaits an openapi-fetch call and throws ApiError for non-2xx responses or network failures.
+ * The body keeps its generated type (see `Served` for the one adjustment).
+ */
+export async function call<D>(promise: Promise<FetchResult<D>>): Promise<{ data: Served<D>; response: Response }> {
+  let result: FetchResult<D>;
   try {
     result = await promise;
   } catch (error) {
@@ -104,23 +119,34 @@ export async function call(promise: Promise<FetchResult>): Promise<{ data: unkno
   if (!result.response.ok) {
     throw new ApiError(result.response.status, asProblem(result.error), result.response.statusText || undefined);
   }
-  return { data: result.data, response: result.response };
+  // Served<D> differs from D only in int32 properties, which the server always writes as JSON numbers.
+  return { data: result.data as Served<D>, response: result.response };
 }
 
-/** Like `call`, returning only the body typed as T. */
-export async function unwrap<T>(promise: Promise<FetchResult>): Promise<T> {
+/** Like `call`, returning only the body with its generated type. */
+export async function unwrap<D>(promise: Promise<FetchResult<D>>): Promise<Served<D>> {
+  const { data } = await call(promise);
+  return data;
+}
+
+/**
+ * For the responses docs/openapi.json describes without a body schema (only "200 OK"): the caller names the
+ * local type from types.ts. It only compiles while the document has no schema for that response, so once the
+ * host documents it the compiler asks for `unwrap` and the generated type instead.
+ */
+export async function unwrapUndocumented<T>(promise: Promise<FetchResult<undefined>>): Promise<T> {
   const { data } = await call(promise);
   return data as T;
 }
 
-/** Drops undefined, null and empty-string values so they are not sent as `?x=`. */
-export function cleanQuery(query: object): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
+/** Drops undefined, null and empty-string values so they are not sent as `?x=`; keeps the value types. */
+export function cleanQuery<T extends object>(query: T): { [K in keyof T]?: Exclude<T[K], null | undefined | ''> } {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    out[key] = value as string | number | boolean;
+    out[key] = value;
   }
-  return out;
+  return out as { [K in keyof T]?: Exclude<T[K], null | undefined | ''> };
 }
 
 export function fileNameFromDisposition(header: string | null): string | null {

@@ -1,7 +1,35 @@
-// Hand-written from docs/API-CONTRACT.md until docs/openapi.json exists.
-// When `npm run gen:api` produces src/api/schema.d.ts, these aliases can be
-// re-pointed at the generated `components["schemas"][...]` types.
+// The application's API types.
+//
+// Where docs/openapi.json describes a body, the type here is derived from the generated
+// `components['schemas']` (src/api/schema.d.ts, `npm run gen:api`), so a change on the host shows up as a
+// compile error. Where the document is less precise than the real API — enums typed as plain strings,
+// JsonElement bodies, multipart uploads, or responses documented only as "200 OK" — a small local type
+// says what the host actually sends, with a comment naming the host type it mirrors.
 
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+/**
+ * A response body as the host serves it. The document types every int32 as `number | string`
+ * (`"type": ["integer", "string"]`) because the host *reads* numbers from JSON strings too
+ * (JsonNumberHandling.AllowReadingFromString), but it always *writes* JSON numbers. `Served<T>` narrows
+ * exactly those properties back to `number`, at any depth; everything else is left as generated.
+ * `call`/`unwrap` in client.ts apply it to every response.
+ */
+export type Served<T> = [T] extends [number | string]
+  ? [number] extends [T]
+    ? [string] extends [T]
+      ? number
+      : T
+    : T
+  : T extends readonly (infer U)[]
+    ? Served<U>[]
+    : T extends object
+      ? { [K in keyof T]: Served<T[K]> }
+      : T;
+
+/** One page of a list: the shape of the generated `PageOf…` schemas (the page number is `page`). */
 export interface Page<T> {
   items: T[];
   page: number;
@@ -16,19 +44,13 @@ export interface PageQuery {
 
 // ---- Auth / session -------------------------------------------------------
 
-export interface TokenRequest {
-  email: string;
-  password: string;
-}
-
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-}
+export type TokenRequest = Schemas['TokenRequest'];
+export type TokenResponse = Served<Schemas['TokenResponse']>;
 
 export type Role = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'admin', 'marketer', 'agent', 'analyst', 'viewer'];
+/** The host refuses `owner` for API keys (POST /api-keys: "Role must be one of admin, marketer, agent, analyst, viewer"). */
+export const API_KEY_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'owner');
 
 export type Scope =
   | 'contacts:read'
@@ -41,23 +63,14 @@ export type Scope =
   | 'users:manage'
   | 'apikeys:manage'
   | 'tenant:manage'
-  | 'jobs:read';
+  | 'jobs:read'
+  | 'jobs:manage';
 
-export interface Tenant {
-  id: string;
-  name: string;
-  defaultCountry: string | null;
-  timezone: string | null;
-}
+/** Every tenant has a default country and a time zone (both non-null). */
+export type Tenant = Schemas['TenantView'];
 
-export interface Me {
-  userId: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  scopes: string[];
-  tenant: Tenant;
-}
+/** `userId`, `email` and `displayName` are null when the caller is an API key. */
+export type Me = Schemas['MeResponse'];
 
 // ---- Contacts -------------------------------------------------------------
 
@@ -80,37 +93,42 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export interface ExternalId {
-  source: string;
-  externalId: string;
-}
+export type ExternalId = Schemas['ExternalIdView'];
 
 export type AttributeValue = string | number | boolean | null;
 
-export interface Contact {
-  id: string;
-  email: string | null;
-  phone: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  city: string | null;
-  country: string | null;
-  locale: string | null;
-  timezone: string | null;
-  lifecycleStage: LifecycleStage | null;
-  taxId: string | null;
-  tags: string[];
+/**
+ * ContactView. The document types `attributes` as JsonElement and the enums as plain strings; the host
+ * sends an object of attribute values, one of LIFECYCLE_STAGES (or null), and a status for every channel.
+ */
+export type Contact = Omit<Served<Schemas['ContactView']>, 'attributes' | 'lifecycleStage' | 'consents'> & {
   attributes: Record<string, AttributeValue>;
-  externalIds: ExternalId[];
-  consents: Partial<Record<ConsentChannel, ConsentStatus>>;
-  globalUnsubscribe: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  lifecycleStage: LifecycleStage | null;
+  consents: Record<ConsentChannel, ConsentStatus>;
+};
 
+/**
+ * Body of POST /contacts and PATCH /contacts/{id}. The document types it as JsonElement (the host reads the
+ * raw JSON to tell an absent property from null; host type ContactInputDoc): absent = unchanged, null = clear.
+ */
 export type ContactInput = Partial<
-  Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'consents' | 'globalUnsubscribe'>
+  Pick<
+    Contact,
+    | 'email'
+    | 'phone'
+    | 'firstName'
+    | 'lastName'
+    | 'company'
+    | 'city'
+    | 'country'
+    | 'locale'
+    | 'timezone'
+    | 'lifecycleStage'
+    | 'taxId'
+    | 'tags'
+    | 'attributes'
+    | 'externalIds'
+  >
 >;
 
 export const CONTACT_SORTS = [
@@ -125,6 +143,7 @@ export const CONTACT_SORTS = [
 ] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
+/** GET /contacts filters ('' = not set). The host wants consentChannel and consentStatus together or not at all. */
 export interface ContactQuery extends PageQuery {
   search?: string;
   tag?: string;
@@ -135,11 +154,8 @@ export interface ContactQuery extends PageQuery {
   sort?: ContactSort;
 }
 
-export interface BulkTagsRequest {
-  contactIds: string[];
-  add: string[];
-  remove: string[];
-}
+export type BulkTagsRequest = Schemas['BulkTagRequest'];
+export type BulkTagsResult = Served<Schemas['BulkTagResult']>;
 
 export interface CreateContactResult {
   contact: Contact;
@@ -147,66 +163,49 @@ export interface CreateContactResult {
   merged: boolean;
 }
 
-export interface ConsentProof {
-  ip: string | null;
-  userAgent: string | null;
-  reference: string | null;
-}
+export type ConsentProof = Schemas['ConsentProof'];
 
-export interface ConsentChannelState {
+/** ConsentState; the document types channel, status and legal basis as plain strings. */
+export type ConsentChannelState = Omit<Schemas['ConsentState'], 'channel' | 'status' | 'legalBasis'> & {
   channel: ConsentChannel;
   status: ConsentStatus;
-  source: string | null;
   legalBasis: LegalBasis | null;
-  proof: ConsentProof | null;
-  updatedAt: string | null;
-}
+};
 
-export interface ConsentHistoryEntry {
-  channel: ConsentChannel;
-  status: ConsentStatus;
-  source: string | null;
+/**
+ * ConsentHistoryEntry. Besides per-channel decisions the history holds the global unsubscribe and its
+ * lifting, recorded with channel `all` and status `unsubscribed` / `resubscribed` (host: ConsentLedger).
+ */
+export type ConsentHistoryEntry = Omit<Schemas['ConsentHistoryEntry'], 'channel' | 'status' | 'legalBasis'> & {
+  channel: ConsentChannel | 'all';
+  status: ConsentStatus | 'unsubscribed' | 'resubscribed';
   legalBasis: LegalBasis | null;
-  proof: ConsentProof | null;
-  occurredAt: string;
-  actor: string | null;
-}
+};
 
-export interface ContactConsents {
-  globalUnsubscribe: boolean;
+export type ContactConsents = Omit<Schemas['ConsentsView'], 'channels' | 'history'> & {
   channels: ConsentChannelState[];
   history: ConsentHistoryEntry[];
-}
+};
 
-export interface ConsentChangeRequest {
-  channel: ConsentChannel;
-  status: ConsentStatus;
-  source: string;
-  legalBasis: LegalBasis;
-  proof: ConsentProof;
-}
+export type ConsentChangeRequest = Schemas['ConsentChange'];
+export type GlobalUnsubscribeRequest = Schemas['GlobalUnsubscribeRequest'];
 
-export interface TimelineEntry {
-  id: string;
-  occurredAt: string;
-  kind: string;
-  summary: string;
-  data: unknown;
-}
+export type TimelineEntry = Schemas['TimelineEntry'];
 
 export type AttributeType = 'string' | 'number' | 'bool' | 'date';
 export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'number', 'bool', 'date'];
 
+/** GET /contacts/attributes items and the 201 body of POST (host: AttributeDefinitionView; undocumented). */
 export interface AttributeDefinition {
   name: string;
   type: AttributeType;
   label: string;
 }
 
-export interface EraseResult {
-  erasureId: string;
-  erasedAt: string;
-}
+export type AttributeDefinitionCreate = Schemas['NewAttributeRequest'];
+
+/** DELETE /contacts/{id}?erase=true; `rows` counts what was removed per table. */
+export type EraseResult = Served<Schemas['ErasureResult']>;
 
 // ---- Suppressions ---------------------------------------------------------
 
@@ -219,26 +218,25 @@ export const SUPPRESSION_REASONS = [
 ] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
+/** GET /suppressions items and the body of POST (host: SuppressionView; undocumented). */
 export interface Suppression {
   id: string;
   channel: string;
   address: string;
   reason: SuppressionReason;
   note: string | null;
+  /** `user:{id}`, `apikey:{id}` or `system`. */
+  createdBy: string;
   createdAt: string;
 }
 
-export interface SuppressionInput {
-  channel: string;
-  address: string;
-  reason: SuppressionReason;
-  note: string | null;
-}
+export type SuppressionInput = Schemas['NewSuppression'];
 
 // ---- Identity -------------------------------------------------------------
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
 
+/** GET /identity/review items (host: ReviewView; undocumented). */
 export interface IdentityReview {
   id: string;
   score: number;
@@ -250,37 +248,32 @@ export interface IdentityReview {
   candidate: Contact | null;
 }
 
+/** POST /identity/review/{id}/accept (host: AcceptResult; undocumented). */
 export interface AcceptResult {
   mergeId: string;
   survivorId: string;
 }
 
+/** GET /identity/merges items (host: MergeView; undocumented). */
 export interface IdentityMerge {
   id: string;
   survivorId: string;
-  mergedId: string;
-  reason: string | null;
+  /** null when an incoming record (create or import) matched the survivor rather than a second contact. */
+  mergedId: string | null;
+  reason: string;
   mergedAt: string;
+  mergedBy: string;
   undoneAt: string | null;
 }
 
 // ---- Imports --------------------------------------------------------------
 
-export interface ImportPreview {
-  fileName: string;
-  rowCount: number;
-  /** The delimiter the server detected. */
-  delimiter?: string;
-  headers: string[];
-  sampleRows: string[][];
-  suggestedMapping: Record<string, string>;
-  /** Every mappable field for this tenant (includes attributes.<name>). */
-  fields?: string[];
-}
+export type ImportPreview = Served<Schemas['PreviewView']>;
 
 /** csvHeader -> field ("" = ignore) */
 export type ColumnMapping = Record<string, string>;
 
+/** The `options` form field of POST /contacts/imports, sent as a JSON string (host: ImportMapping.Options). */
 export interface ImportOptions {
   delimiter: string;
   tags: string[];
@@ -289,26 +282,13 @@ export interface ImportOptions {
 
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 
-export interface ContactImport {
-  id: string;
-  fileName: string;
-  status: ImportStatus;
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  jobId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
+/** ImportView; the document types `status` as a plain string. */
+export type ContactImport = Omit<Served<Schemas['ImportView']>, 'status'> & { status: ImportStatus };
 
+/** GET /contacts/imports/{id}/errors items (host: RowErrorView; undocumented). */
 export interface ImportRowError {
   row: number;
-  field: string | null;
+  field: string;
   value: string | null;
   error: string;
 }
@@ -317,33 +297,36 @@ export interface ImportRowError {
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'dead' | 'cancelled';
 
+/** GET /jobs/{id} (host: JobView; undocumented). */
 export interface Job {
   id: string;
   kind: string;
   status: JobStatus;
   attempts: number;
   maxAttempts: number;
-  progressDone: number | null;
-  progressTotal: number | null;
-  runAt: string | null;
+  progressDone: number;
+  progressTotal: number;
+  runAt: string;
   lastError: string | null;
   createdAt: string;
+  startedAt: string | null;
   finishedAt: string | null;
 }
 
 // ---- Audit ----------------------------------------------------------------
 
+/** GET /audit items (host: AuditEntryView; undocumented). */
 export interface AuditEntry {
   sequence: number;
   occurredAt: string;
   actor: string;
   action: string;
   entityType: string;
-  entityId: string | null;
+  entityId: string;
   before: unknown;
   after: unknown;
   /** true when the before/after payload was removed by a GDPR erasure (the hashes still verify). */
-  payloadErased?: boolean;
+  payloadErased: boolean;
   payloadDigest: string;
   previousHash: string;
   hash: string;
@@ -358,6 +341,7 @@ export interface AuditQuery extends PageQuery {
   to?: string;
 }
 
+/** GET /audit/verify (host: AuditVerification; undocumented). */
 export interface AuditVerifyResult {
   valid: boolean;
   checked: number;
@@ -367,47 +351,40 @@ export interface AuditVerifyResult {
 
 // ---- Tenant, users, API keys ---------------------------------------------
 
-export interface TenantUpdate {
-  name: string;
-  defaultCountry: string | null;
-  timezone: string | null;
-}
+/** PATCH /tenant: every property is sent; null leaves that setting unchanged. */
+export type TenantUpdate = Schemas['TenantPatch'];
 
+/** GET /users items and the 201 body of POST /users (host: UserView; undocumented). */
 export interface User {
   id: string;
   email: string;
-  displayName: string | null;
-  role: Role;
-  createdAt?: string | null;
-  disabledAt?: string | null;
-}
-
-export interface UserCreate {
-  email: string;
   displayName: string;
   role: Role;
-  password: string;
+  createdAt: string;
+  disabledAt: string | null;
 }
 
+export type UserCreate = Schemas['NewUserRequest'];
+
+/** GET /api-keys items (host: ApiKeyView; undocumented). */
 export interface ApiKey {
   id: string;
   name: string;
   prefix: string;
-  role?: Role;
+  role: Role;
   scopes: string[];
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
-export interface ApiKeyCreate {
-  name: string;
-  role: Role;
-}
+export type ApiKeyCreate = Schemas['NewApiKeyRequest'];
 
+/** The 201 body of POST /api-keys; `key` is shown only here (host: NewApiKeyResponse; undocumented). */
 export interface ApiKeyCreated {
   id: string;
   name: string;
-  key: string;
   prefix: string;
+  role: Role;
+  key: string;
 }

@@ -8,7 +8,8 @@ export function UserMenu() {
   const { me, logout } = useAuth();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!me) return null;
-  const name = me.displayName || me.email;
+  // email and displayName are null when the session is not a user's (an API key or an OIDC client).
+  const name = me.displayName || me.email || 'Signed in';
   return (
     <>
       <Button
@@ -24,7 +25,7 @@ export function UserMenu() {
       </Button>
       <Menu id="user-menu" anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem disabled>
-          <ListItemText primary={me.email} secondary={`${humanize(me.role)} · ${me.tenant.name}`} />
+          <ListItemText primary={me.email ?? name} secondary={`${humanize(me.role)} · ${me.tenant.name}`} />
         </MenuItem>
         <Divider />
         <MenuItem

@@ -4,6 +4,8 @@ import { humanize } from '../lib/format';
 const COLORS: Record<string, ChipProps['color']> = {
   opted_in: 'success',
   opted_out: 'error',
+  unsubscribed: 'error',
+  resubscribed: 'success',
   unknown: 'default',
   completed: 'success',
   succeeded: 'success',

@@ -1,24 +1,30 @@
-import { api, unwrap } from '../client';
-import type { ConsentChangeRequest, ContactConsents } from '../types';
+import { api, unwrap, unwrapUndocumented } from '../client';
+import type { ConsentChangeRequest, ContactConsents, GlobalUnsubscribeRequest } from '../types';
 
-export function getConsents(id: string): Promise<ContactConsents> {
-  return unwrap<ContactConsents>(api.http.GET('/contacts/{id}/consents', { params: { path: { id } } }));
+// ContactConsents narrows the document's plain strings (channel, status, legal basis) to the values the
+// host sends; the casts below go from the generated ConsentsView to it.
+
+export async function getConsents(id: string): Promise<ContactConsents> {
+  const view = await unwrap(api.http.GET('/api/v1/contacts/{id}/consents', { params: { path: { id } } }));
+  return view as ContactConsents;
 }
 
-export function changeConsent(id: string, body: ConsentChangeRequest): Promise<ContactConsents> {
-  return unwrap<ContactConsents>(
-    api.http.PUT('/contacts/{id}/consents', { params: { path: { id } }, body }),
-  );
+export async function changeConsent(id: string, body: ConsentChangeRequest): Promise<ContactConsents> {
+  const view = await unwrap(api.http.PUT('/api/v1/contacts/{id}/consents', { params: { path: { id } }, body }));
+  return view as ContactConsents;
 }
 
+/** The host answers with the consents (ConsentsView), but the document gives this response no schema. */
 export function globalUnsubscribe(id: string, source: string): Promise<ContactConsents> {
-  return unwrap<ContactConsents>(
-    api.http.POST('/contacts/{id}/global-unsubscribe', { params: { path: { id } }, body: { source } }),
+  const body: GlobalUnsubscribeRequest = { source, proof: null };
+  return unwrapUndocumented<ContactConsents>(
+    api.http.POST('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } }, body }),
   );
 }
 
-export function globalResubscribe(id: string): Promise<ContactConsents | undefined> {
-  return unwrap<ContactConsents | undefined>(
-    api.http.DELETE('/contacts/{id}/global-unsubscribe', { params: { path: { id } } }),
+/** The host answers with the consents (ConsentsView), but the document gives this response no schema. */
+export function globalResubscribe(id: string): Promise<ContactConsents> {
+  return unwrapUndocumented<ContactConsents>(
+    api.http.DELETE('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } } }),
   );
 }

@@ -1,32 +1,32 @@
-import { api, call, unwrap } from '../client';
+import { api, call, unwrap, unwrapUndocumented } from '../client';
 import type { ApiKey, ApiKeyCreate, ApiKeyCreated, Tenant, TenantUpdate, User, UserCreate } from '../types';
 
 export function getTenant(): Promise<Tenant> {
-  return unwrap<Tenant>(api.http.GET('/tenant', {}));
+  return unwrap(api.http.GET('/api/v1/tenant'));
 }
 
-export function updateTenant(body: Partial<TenantUpdate>): Promise<Tenant> {
-  return unwrap<Tenant>(api.http.PATCH('/tenant', { body }));
+/** Null in `body` leaves that setting as it is. The host answers with the tenant (TenantView; undocumented). */
+export function updateTenant(body: TenantUpdate): Promise<Tenant> {
+  return unwrapUndocumented<Tenant>(api.http.PATCH('/api/v1/tenant', { body }));
 }
 
-/** The contract does not fix whether /users is a plain array or a page; accept both. */
-export async function listUsers(): Promise<User[]> {
-  const data = await unwrap<User[] | { items: User[] }>(api.http.GET('/users', {}));
-  return Array.isArray(data) ? data : (data?.items ?? []);
+/** A plain array, sorted by email. */
+export function listUsers(): Promise<User[]> {
+  return unwrapUndocumented<User[]>(api.http.GET('/api/v1/users'));
 }
 
 export function createUser(body: UserCreate): Promise<User> {
-  return unwrap<User>(api.http.POST('/users', { body }));
+  return unwrapUndocumented<User>(api.http.POST('/api/v1/users', { body }));
 }
 
 export function listApiKeys(): Promise<ApiKey[]> {
-  return unwrap<ApiKey[]>(api.http.GET('/api-keys', {}));
+  return unwrapUndocumented<ApiKey[]>(api.http.GET('/api/v1/api-keys'));
 }
 
 export function createApiKey(body: ApiKeyCreate): Promise<ApiKeyCreated> {
-  return unwrap<ApiKeyCreated>(api.http.POST('/api-keys', { body }));
+  return unwrapUndocumented<ApiKeyCreated>(api.http.POST('/api/v1/api-keys', { body }));
 }
 
 export async function revokeApiKey(id: string): Promise<void> {
-  await call(api.http.DELETE('/api-keys/{id}', { params: { path: { id } } }));
+  await call(api.http.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } }));
 }

@@ -14,7 +14,10 @@ import { NewAttributeDialog } from './NewAttributeDialog';
 import { useContactUpdate } from './useContactUpdate';
 
 export function AttributesTab({ contact }: { contact: Contact }) {
-  const canWrite = useCan()('contacts:write');
+  const can = useCan();
+  const canWrite = can('contacts:write');
+  // POST /contacts/attributes needs tenant:manage, not contacts:write.
+  const canDefine = can('tenant:manage');
   const notify = useNotify();
   const update = useContactUpdate(contact.id);
   const definitions = useQuery({ queryKey: queryKeys.attributeDefinitions, queryFn: listAttributeDefinitions });
@@ -80,14 +83,14 @@ export function AttributesTab({ contact }: { contact: Contact }) {
           ))}
         </Box>
       )}
-      {canWrite ? (
+      {canWrite || canDefine ? (
         <Stack direction="row" spacing={1}>
-          {rows.length > 0 ? (
+          {canWrite && rows.length > 0 ? (
             <Button variant="contained" onClick={save} disabled={Object.keys(edits).length === 0 || update.isPending}>
               Save attributes
             </Button>
           ) : null}
-          <Button onClick={() => setDefining(true)}>New attribute</Button>
+          {canDefine ? <Button onClick={() => setDefining(true)}>New attribute</Button> : null}
         </Stack>
       ) : null}
       {defining ? <NewAttributeDialog onClose={() => setDefining(false)} /> : null}

@@ -36,14 +36,14 @@ export function ConsentHistoryTable({ history }: { history: ConsentHistoryEntry[
           {rows.map((entry, index) => (
             <TableRow key={`${entry.occurredAt}-${entry.channel}-${index}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.occurredAt)}</TableCell>
-              <TableCell>{humanize(entry.channel)}</TableCell>
+              <TableCell>{entry.channel === 'all' ? 'All channels' : humanize(entry.channel)}</TableCell>
               <TableCell>
                 <StatusChip status={entry.status} />
               </TableCell>
               <TableCell>{entry.source ?? '—'}</TableCell>
               <TableCell>{humanize(entry.legalBasis)}</TableCell>
               <TableCell sx={{ maxWidth: 320, wordBreak: 'break-word' }}>{proofText(entry.proof)}</TableCell>
-              <TableCell>{entry.actor ?? '—'}</TableCell>
+              <TableCell>{entry.actor || '—'}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -41,6 +41,14 @@ export const consentChangeSchema = z
         message: 'An opt-in based on consent needs proof: an IP address, a user agent or a reference.',
       });
     }
+    // The host's ConsentPolicy (GDPR art. 22).
+    if (values.status === 'opted_in' && values.channel === 'profiling' && values.legalBasis !== 'consent') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legalBasis'],
+        message: 'Profiling can only be opted in on the legal basis of consent.',
+      });
+    }
   });
 
 export type ConsentChangeValues = z.infer<typeof consentChangeSchema>;

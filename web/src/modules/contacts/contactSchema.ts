@@ -7,21 +7,29 @@ const text = (max: number) => z.string().trim().max(max, `Use at most ${max} cha
 
 const emailPattern = z.email();
 
+/** The host's limits on tags (ContactEditor.MaxTags / MaxTagLength). */
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 50;
+
+// Lengths follow the host's ContactEditor.
 export const contactFieldsSchema = z.object({
   email: text(320).refine((v) => v === '' || emailPattern.safeParse(v).success, 'Enter a valid email address.'),
   phone: text(32).refine(
     (v) => v === '' || /^\+?[0-9][0-9 ().-]{4,}$/.test(v),
     'Enter a phone number, preferably in international format (+40…).',
   ),
-  firstName: text(200),
-  lastName: text(200),
+  firstName: text(100),
+  lastName: text(100),
   company: text(200),
-  city: text(200),
+  city: text(100),
   country: z
     .string()
     .trim()
     .refine((v) => v === '' || /^[A-Za-z]{2}$/.test(v), 'Use a two-letter country code, for example RO.'),
-  locale: text(35),
+  locale: text(20).refine(
+    (v) => v === '' || /^[A-Za-z]{2,3}([-_][A-Za-z]{2})?$/.test(v),
+    'Use a language tag such as ro or ro-RO.',
+  ),
   timezone: text(64),
   lifecycleStage: z.union([z.literal(''), z.enum(LIFECYCLE_STAGES)]),
   taxId: text(64),
@@ -32,7 +40,12 @@ export type ContactFieldValues = z.infer<typeof contactFieldsSchema>;
 export const CONTACT_FIELD_NAMES = Object.keys(contactFieldsSchema.shape) as (keyof ContactFieldValues)[];
 
 export const newContactSchema = contactFieldsSchema
-  .extend({ tags: z.string() })
+  .extend({
+    tags: z
+      .string()
+      .refine((v) => splitList(v).length <= MAX_TAGS, `Use at most ${MAX_TAGS} tags.`)
+      .refine((v) => splitList(v).every((tag) => tag.length <= MAX_TAG_LENGTH), `A tag can have at most ${MAX_TAG_LENGTH} characters.`),
+  })
   .refine((v) => v.email !== '' || v.phone !== '', {
     message: 'Enter an email address or a phone number.',
     path: ['email'],

@@ -67,9 +67,10 @@ export function MergesTable() {
                     </Link>
                   </TableCell>
                   <TableCell>
-                    <code>{merge.mergedId}</code>
+                    {/* null: an incoming record (create or import) matched the survivor; there is no second contact. */}
+                    {merge.mergedId ? <code>{merge.mergedId}</code> : 'Incoming record'}
                   </TableCell>
-                  <TableCell>{merge.reason ?? '—'}</TableCell>
+                  <TableCell>{merge.reason || '—'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(merge.undoneAt)}</TableCell>
                   {canUndo ? (
                     <TableCell align="right">

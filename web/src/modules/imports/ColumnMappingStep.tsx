@@ -110,7 +110,9 @@ export function ColumnMappingStep({
                           size="small"
                           label={`Source system for ${header}`}
                           value={value.slice(EXTERNAL_ID_PREFIX.length)}
-                          onChange={(event) => set(header, `${EXTERNAL_ID_PREFIX}${event.target.value.trim()}`)}
+                          onChange={(event) =>
+                            set(header, `${EXTERNAL_ID_PREFIX}${event.target.value.trim().toLowerCase()}`)
+                          }
                           error={showErrors && Boolean(validation.columnErrors[header])}
                           helperText={(showErrors && validation.columnErrors[header]) || 'e.g. shopify'}
                         />

@@ -108,14 +108,16 @@ export function validateMapping(mapping: ColumnMapping): MappingValidation {
       columnErrors[header] = 'Enter the name of the source system.';
       continue;
     }
-    if (field.startsWith(EXTERNAL_ID_PREFIX) && !/^[a-zA-Z0-9_-]{1,40}$/.test(field.slice(EXTERNAL_ID_PREFIX.length))) {
-      columnErrors[header] = 'Use up to 40 letters, digits, dashes and underscores for the source.';
+    // The host accepts lower-case sources only (ImportMapping.Validate); ColumnMappingStep lower-cases what is typed.
+    if (field.startsWith(EXTERNAL_ID_PREFIX) && !/^[a-z0-9_-]{1,40}$/.test(field.slice(EXTERNAL_ID_PREFIX.length))) {
+      columnErrors[header] = 'Use up to 40 lower-case letters, digits, dashes and underscores for the source.';
       continue;
     }
     byField.set(field, [...(byField.get(field) ?? []), header]);
   }
+  // The host refuses two columns for the same field, tags included ("Two columns map to 'tags'").
   for (const [field, headers] of byField) {
-    if (headers.length > 1 && field !== 'tags') {
+    if (headers.length > 1) {
       for (const header of headers) {
         columnErrors[header] = `${fieldLabel(field)} is mapped from more than one column.`;
       }

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { createApiKey } from '../../api/endpoints/settings';
 import { queryKeys } from '../../api/queryKeys';
-import { ROLES, type ApiKeyCreated } from '../../api/types';
+import { API_KEY_ROLES, type ApiKeyCreated } from '../../api/types';
 import { enumOptions, NativeSelectField } from '../../components/NativeSelectField';
 import { humanize } from '../../lib/format';
 import { applyServerErrors } from '../../lib/serverErrors';
@@ -41,7 +41,7 @@ export function NewApiKeyDialog({ onClose, onCreated }: Props) {
             <TextField label="Name" autoFocus {...register('name')} error={Boolean(formState.errors.name)} helperText={formState.errors.name?.message ?? 'e.g. ERP sync'} />
             <NativeSelectField
               label="Role"
-              options={enumOptions(ROLES, humanize)}
+              options={enumOptions(API_KEY_ROLES, humanize)}
               {...register('role')}
               helperText="The key gets the scopes of this role."
             />

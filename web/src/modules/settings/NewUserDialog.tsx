@@ -10,7 +10,7 @@ import { enumOptions, NativeSelectField } from '../../components/NativeSelectFie
 import { useNotify } from '../../components/notifyContext';
 import { humanize } from '../../lib/format';
 import { applyServerErrors } from '../../lib/serverErrors';
-import { userCreateSchema, type UserCreateValues } from './settingsSchemas';
+import { PASSWORD_MIN_LENGTH, userCreateSchema, type UserCreateValues } from './settingsSchemas';
 
 export function NewUserDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -46,7 +46,7 @@ export function NewUserDialog({ onClose }: { onClose: () => void }) {
               autoComplete="new-password"
               {...register('password')}
               error={Boolean(errors.password)}
-              helperText={errors.password?.message ?? 'At least 12 characters. Share it with the person securely.'}
+              helperText={errors.password?.message ?? `At least ${PASSWORD_MIN_LENGTH} characters. Share it with the person securely.`}
             />
           </Stack>
         </DialogContent>

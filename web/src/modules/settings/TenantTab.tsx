@@ -9,12 +9,12 @@ import type { Tenant } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NativeSelectField } from '../../components/NativeSelectField';
 import { useNotify } from '../../components/notifyContext';
-import { applyServerErrors, emptyToNull } from '../../lib/serverErrors';
+import { applyServerErrors } from '../../lib/serverErrors';
 import { tenantSchema, type TenantValues } from './settingsSchemas';
 import { timeZones } from './timezones';
 
 function toValues(tenant: Tenant): TenantValues {
-  return { name: tenant.name, defaultCountry: tenant.defaultCountry ?? '', timezone: tenant.timezone ?? '' };
+  return { name: tenant.name, defaultCountry: tenant.defaultCountry, timezone: tenant.timezone };
 }
 
 function TenantForm({ tenant }: { tenant: Tenant }) {
@@ -33,8 +33,8 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
     mutationFn: (values: TenantValues) =>
       updateTenant({
         name: values.name.trim(),
-        defaultCountry: emptyToNull(values.defaultCountry)?.toUpperCase() ?? null,
-        timezone: emptyToNull(values.timezone),
+        defaultCountry: values.defaultCountry.trim().toUpperCase(),
+        timezone: values.timezone,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.tenant, saved);
@@ -58,7 +58,7 @@ function TenantForm({ tenant }: { tenant: Tenant }) {
       />
       <NativeSelectField
         label="Timezone"
-        options={[{ value: '', label: 'Not set' }, ...zones.map((z) => ({ value: z, label: z }))]}
+        options={zones.map((z) => ({ value: z, label: z }))}
         {...register('timezone')}
         error={Boolean(errors.timezone)}
         helperText={errors.timezone?.message}

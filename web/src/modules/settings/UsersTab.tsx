@@ -41,7 +41,7 @@ export function UsersTab() {
                 <TableBody>
                   {users.data.map((user) => (
                     <TableRow key={user.id}>
-                      <TableCell>{user.displayName ?? '—'}</TableCell>
+                      <TableCell>{user.displayName || '—'}</TableCell>
                       <TableCell>{user.email}</TableCell>
                       <TableCell>{humanize(user.role)}</TableCell>
                       <TableCell>{formatDate(user.createdAt)}</TableCell>

@@ -20,7 +20,8 @@ import { NewSuppressionDialog } from './NewSuppressionDialog';
 import { SUPPRESSION_CHANNELS } from './suppressionSchema';
 
 export function SuppressionsPage() {
-  const canWrite = useCan()('contacts:write');
+  // POST and DELETE /suppressions need consents:write.
+  const canWrite = useCan()('consents:write');
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [channel, setChannel] = useState('');

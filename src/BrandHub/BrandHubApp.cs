@@ -8,6 +8,7 @@ using BrandHub.Modules.Platform.Http;
 using BrandHub.Modules.Platform.Jobs;
 using BrandHub.Modules.Platform.Observability;
 using BrandHub.Modules.Platform.Tenancy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BrandHub;
 
@@ -18,20 +19,17 @@ public static class BrandHubApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
         builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "O"; });
+        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls("http://localhost:5080"); // the documented default
         configure?.Invoke(builder);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a host (e.g. a test) may register its own clock in configure
         services.AddBrandHubData(builder.Configuration);
         services.AddBrandHubHttp();
         services.AddBrandHubAuth(builder.Configuration);
         services.AddBrandHubTelemetry(builder.Configuration);
         services.AddBrandHubHealth();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info = new() { Title = "BrandHub API", Version = "v1", Description = "Plan, execute and measure marketing across every channel." };
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocument>());
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<TenantProvisioning>();
@@ -57,7 +55,9 @@ public static class BrandHubApp
         app.MapAudit();
         app.MapJobs();
         app.MapAudience();
-        app.MapFallbackToFile("index.html").AllowAnonymous();
+        // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
+        // (and a known route with the wrong method or content type its 405/415).
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();
         return app;
     }
 

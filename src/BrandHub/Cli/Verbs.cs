@@ -34,7 +34,7 @@ public static class Verbs
         var migrate = new Command("migrate", "Apply pending database migrations and exit.") { TreatUnmatchedTokensAsErrors = false };
         migrate.SetAction(async (result, ct) =>
         {
-            var app = BrandHubApp.Build(result.UnmatchedTokens.ToArray());
+            var app = BuildForVerb(result.UnmatchedTokens.ToArray());
             var applied = await BrandHubApp.MigrateAsync(app.Services, ct);
             Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied migrations: {string.Join(", ", applied)}");
             return 0;
@@ -49,7 +49,7 @@ public static class Verbs
         seed.TreatUnmatchedTokensAsErrors = false;
         seed.SetAction(async (result, ct) =>
         {
-            var app = BrandHubApp.Build(result.UnmatchedTokens.ToArray());
+            var app = BuildForVerb(result.UnmatchedTokens.ToArray());
             await BrandHubApp.MigrateAsync(app.Services, ct);
             await DemoSeeder.SeedAsync(app.Services, result.GetValue(contacts), ct);
             return 0;
@@ -68,7 +68,7 @@ public static class Verbs
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction(async (result, ct) =>
         {
-            var app = BrandHubApp.Build(result.UnmatchedTokens.ToArray());
+            var app = BuildForVerb(result.UnmatchedTokens.ToArray());
             await BrandHubApp.MigrateAsync(app.Services, ct);
             var (created, errors) = await app.Services.GetRequiredService<TenantProvisioning>().CreateTenantAsync(
                 result.GetValue(name)!, result.GetValue(email)!, result.GetValue(password)!, result.GetValue(country)!, result.GetValue(timezone)!, ct);
@@ -94,7 +94,7 @@ public static class Verbs
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction(async (result, ct) =>
         {
-            var app = BrandHubApp.Build(result.UnmatchedTokens.ToArray());
+            var app = BuildForVerb(result.UnmatchedTokens.ToArray());
             await BrandHubApp.MigrateAsync(app.Services, ct);
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
@@ -115,6 +115,16 @@ public static class Verbs
         });
         return new Command("user", "Manage users.") { create };
     }
+
+    /// <summary>
+    /// The host for a one-shot verb. Its stdout is the verb's result (JSON that scripts parse, or a message), so logs go
+    /// to stderr, and without the SQL of every command.
+    /// </summary>
+    private static WebApplication BuildForVerb(string[] args) => BrandHubApp.Build(args, b =>
+    {
+        b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        b.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+    });
 
     private static int Fail(IEnumerable<Core.FieldError> errors)
     {

@@ -13,7 +13,7 @@ namespace BrandHub.Tests.Infrastructure;
 /// SQLite by default, PostgreSQL when <c>BRANDHUB_TEST_PROVIDER=postgres</c> (server from <c>BRANDHUB_TEST_PG</c>,
 /// connecting as a non-superuser so row-level security applies). Each host gets its own database, dropped at the end.
 /// </summary>
-public sealed class BrandHubHost : IAsyncLifetime
+public class BrandHubHost : IAsyncLifetime
 {
     public static string Provider => Environment.GetEnvironmentVariable("BRANDHUB_TEST_PROVIDER") is "postgres" ? "postgres" : "sqlite";
     public static bool IsPostgres => Provider == "postgres";
@@ -27,9 +27,13 @@ public sealed class BrandHubHost : IAsyncLifetime
     public string? DatabaseName { get; private set; }
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Extra service registrations (test job handlers, a fake clock…), applied before the host's own;
+    /// set it, like <see cref="Settings"/>, before <see cref="InitializeAsync"/> (e.g. in a subclass constructor).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDir);
         if (IsPostgres)
@@ -54,14 +58,18 @@ public sealed class BrandHubHost : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
-        App = BrandHubApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(settings));
+        App = BrandHubApp.Build(["--urls", "http://127.0.0.1:0"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(settings);
+            ConfigureServices?.Invoke(b.Services);
+        });
         await BrandHubApp.MigrateAsync(App.Services);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();

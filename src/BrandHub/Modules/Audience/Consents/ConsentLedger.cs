@@ -29,7 +29,7 @@ public sealed class ConsentLedger(BrandHubDb db, AuditTrail audit, ContactTimeli
         var channel = ConsentWireNames.Format(ch);
         var status = ConsentWireNames.Format(st);
         string? basis = ConsentWireNames.TryParseLegalBasis(change.LegalBasis, out var b) ? ConsentWireNames.Format(b) : null;
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
 
         var row = contact.Consents.FirstOrDefault(c => c.Channel == channel);
         var before = row is null ? null : Snapshot(row);
@@ -52,7 +52,7 @@ public sealed class ConsentLedger(BrandHubDb db, AuditTrail audit, ContactTimeli
     public void SetGlobalUnsubscribe(Contact contact, bool unsubscribed, string? source, ConsentProof? proof)
     {
         if ((contact.GlobalUnsubscribeAt is not null) == unsubscribed) return;
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         contact.GlobalUnsubscribeAt = unsubscribed ? now : null;
         contact.UpdatedAt = now;
         var status = unsubscribed ? "unsubscribed" : "resubscribed";

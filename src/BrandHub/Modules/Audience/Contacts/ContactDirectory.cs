@@ -25,7 +25,7 @@ public sealed class ContactDirectory(BrandHubDb db, AuditTrail audit, ContactTim
     public async Task<Outcome> CreateAsync(ContactInput input, CancellationToken ct)
     {
         var (country, defs) = await ContextAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var incoming = new Contact { TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now };
         var errors = ContactEditor.Apply(incoming, input, country, defs);
         if (errors.Count > 0) return new Outcome(null, errors);
@@ -37,6 +37,8 @@ public sealed class ContactDirectory(BrandHubDb db, AuditTrail audit, ContactTim
             var before = ContactSnapshot.Of(existing);
             var gapErrors = ContactEditor.Apply(existing, input, country, defs, fillGapsOnly: true);
             if (gapErrors.Count > 0) return new Outcome(null, gapErrors);
+            // A filled gap (say the phone) may belong to another live contact: say so, as PATCH does, rather than hit the unique index.
+            if (await IdentityConflictAsync(existing, ct) is { } conflict) return new Outcome(null, [conflict]);
             existing.UpdatedAt = now;
             merger.RecordIncoming(existing, before, match.Reason);
             await db.SaveChangesAsync(ct);
@@ -65,7 +67,7 @@ public sealed class ContactDirectory(BrandHubDb db, AuditTrail audit, ContactTim
         var after = ContactSnapshot.Of(contact);
         if (System.Text.Json.JsonSerializer.Serialize(after) == System.Text.Json.JsonSerializer.Serialize(before))
             return new Outcome(contact, []);
-        contact.UpdatedAt = clock.GetUtcNow();
+        contact.UpdatedAt = clock.Now();
         audit.Record("contact.updated", "contact", contact.Id.ToString(), before, after, contact.Id);
         timeline.Add(contact.Id, "contact.updated", "Profile updated", new { fields = input.Present.Order().ToList() });
         await db.SaveChangesAsync(ct);
@@ -87,7 +89,7 @@ public sealed class ContactDirectory(BrandHubDb db, AuditTrail audit, ContactTim
     public async Task SoftDeleteAsync(Contact contact, CancellationToken ct)
     {
         if (contact.DeletedAt is not null) return;
-        contact.DeletedAt = contact.UpdatedAt = clock.GetUtcNow();
+        contact.DeletedAt = contact.UpdatedAt = clock.Now();
         audit.Record("contact.deleted", "contact", contact.Id.ToString(), null, new { deletedAt = contact.DeletedAt }, contact.Id);
         timeline.Add(contact.Id, "contact.deleted", "Contact deleted");
         await db.SaveChangesAsync(ct);
@@ -106,7 +108,7 @@ public sealed class ContactDirectory(BrandHubDb db, AuditTrail audit, ContactTim
             c.Tags.RemoveAll(t => !after.Contains(t.Tag));
             foreach (var t in after.Where(t => c.Tags.All(x => x.Tag != t)))
                 c.Tags.Add(new ContactTag { TenantId = c.TenantId, ContactId = c.Id, Tag = t });
-            c.UpdatedAt = clock.GetUtcNow();
+            c.UpdatedAt = clock.Now();
             audit.Record("contact.tags_changed", "contact", c.Id.ToString(), new { tags = before }, new { tags = after }, c.Id);
             timeline.Add(c.Id, "contact.updated", "Tags changed", new { added = add, removed = remove });
             changed++;

@@ -60,10 +60,12 @@ public static class ContactEndpoints
                 "createdAt" => q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
                 "updatedAt" => q.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
                 "-updatedAt" => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-                "email" => q.OrderBy(c => c.Email).ThenBy(c => c.Id),
-                "-email" => q.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
-                "lastName" => q.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-                "-lastName" => q.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
+                // Contacts without the sorted field come last in both directions, on both databases (SQLite puts NULL first ascending,
+                // PostgreSQL first descending).
+                "email" => q.OrderBy(c => c.Email == null).ThenBy(c => c.Email).ThenBy(c => c.Id),
+                "-email" => q.OrderBy(c => c.Email == null).ThenByDescending(c => c.Email).ThenByDescending(c => c.Id),
+                "lastName" => q.OrderBy(c => c.LastName == null).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+                "-lastName" => q.OrderBy(c => c.LastName == null).ThenByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
                 _ => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
             };
             var items = await q.Skip(paging.Skip).Take(paging.PageSize)
@@ -165,7 +167,7 @@ public static class ContactEndpoints
             var def = new AttributeDefinition
             {
                 TenantId = db.Scope.RequiredTenantId, Name = body.Name!, Type = AttributeValue.Format(type),
-                Label = string.IsNullOrWhiteSpace(body.Label) ? body.Name! : body.Label.Trim(), CreatedAt = clock.GetUtcNow(),
+                Label = string.IsNullOrWhiteSpace(body.Label) ? body.Name! : body.Label.Trim(), CreatedAt = clock.Now(),
             };
             db.Add(def);
             audit.Record("attribute.created", "attribute", def.Name, null, new { def.Name, def.Type, def.Label });

@@ -33,6 +33,11 @@ public sealed class ContactInput
     {
         var input = new ContactInput();
         if (body.ValueKind != JsonValueKind.Object) { errors.Add(new("body", "Expected a JSON object.")); return input; }
+        if (UnreadableText(body, "") is { } bad)
+        {
+            errors.Add(new(bad.Length == 0 ? "body" : bad, "This text is not valid: send the body as UTF-8, without broken \\u escapes."));
+            return input;
+        }
         foreach (var p in body.EnumerateObject())
         {
             var name = p.Name;
@@ -85,6 +90,35 @@ public sealed class ContactInput
             }
         }
         return input;
+    }
+
+    /// <summary>
+    /// Binding a <see cref="JsonElement"/> checks the JSON's structure but not its text: invalid UTF-8 bytes or a lone
+    /// surrogate escape only fail when a string is read, which would be a 500. Read every name and string once, up front;
+    /// returns the path of the first unreadable one.
+    /// </summary>
+    private static string? UnreadableText(JsonElement e, string path)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                try { _ = e.GetString(); } catch (InvalidOperationException) { return path; }
+                break;
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    string name;
+                    try { name = p.Name; } catch (InvalidOperationException) { return path; }
+                    if (UnreadableText(p.Value, path.Length == 0 ? name : $"{path}.{name}") is { } bad) return bad;
+                }
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in e.EnumerateArray())
+                    if (UnreadableText(item, $"{path}[{i++}]") is { } bad) return bad;
+                break;
+        }
+        return null;
     }
 
     private static string? Str(JsonProperty p, List<Core.FieldError> errors)

@@ -25,7 +25,7 @@ public sealed class ContactMerger(BrandHubDb db, AuditTrail audit, ContactTimeli
     public ContactMerge Merge(Contact survivor, Contact merged, string reason)
     {
         var before = new Snapshot(ContactSnapshot.Of(survivor), ContactSnapshot.Of(merged));
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
 
         FillGap(() => survivor.FirstName, v => survivor.FirstName = v, merged.FirstName);
         FillGap(() => survivor.LastName, v => survivor.LastName = v, merged.LastName);
@@ -72,7 +72,7 @@ public sealed class ContactMerger(BrandHubDb db, AuditTrail audit, ContactTimeli
 
     /// <summary>An incoming record matched an existing contact: its values were applied onto it. Recorded so it can be undone.</summary>
     public ContactMerge RecordIncoming(Contact survivor, ContactSnapshot before, string reason) =>
-        Record(survivor, Guid.Empty, reason, new Snapshot(before, null), clock.GetUtcNow());
+        Record(survivor, Guid.Empty, reason, new Snapshot(before, null), clock.Now());
 
     private ContactMerge Record(Contact survivor, Guid mergedId, string reason, Snapshot before, DateTimeOffset now)
     {
@@ -114,11 +114,11 @@ public sealed class ContactMerger(BrandHubDb db, AuditTrail audit, ContactTimeli
                 var row = await db.Set<ContactExternalId>().FirstOrDefaultAsync(x => x.Source == e.Source && x.ExternalId == e.ExternalId, ct);
                 if (row is not null) row.ContactId = merged.Id;
             }
-            merged.UpdatedAt = clock.GetUtcNow();
+            merged.UpdatedAt = clock.Now();
             timeline.Add(merged.Id, "contact.unmerged", "Separated again from a merge", new { mergeId = merge.Id });
         }
-        survivor.UpdatedAt = clock.GetUtcNow();
-        merge.UndoneAt = clock.GetUtcNow();
+        survivor.UpdatedAt = clock.Now();
+        merge.UndoneAt = clock.Now();
         audit.Record("contact.merge_undone", "contact", survivor.Id.ToString(), before, new { mergeId = merge.Id, after = ContactSnapshot.Of(survivor) }, survivor.Id);
         timeline.Add(survivor.Id, "contact.merge_undone", "A merge was undone", new { mergeId = merge.Id });
         return null;

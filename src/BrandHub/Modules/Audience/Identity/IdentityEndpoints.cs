@@ -51,7 +51,7 @@ public static class IdentityEndpoints
             if (pair.Count != 2) return Problems.Conflict("One of the two contacts was deleted or merged since; the review no longer applies.");
             var ordered = pair.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList(); // the older record survives
             var merge = merger.Merge(ordered[0], ordered[1], $"identity review (score {review.Score:0.00})");
-            review.Status = "accepted"; review.DecidedAt = clock.GetUtcNow(); review.DecidedBy = actor.Id;
+            review.Status = "accepted"; review.DecidedAt = clock.Now(); review.DecidedBy = actor.Id;
             await db.SaveChangesAsync(ct);
             return Results.Ok(new AcceptResult(merge.Id, ordered[0].Id));
         }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("They are the same person: merge into the older record");
@@ -61,7 +61,7 @@ public static class IdentityEndpoints
             var review = await db.Set<IdentityReview>().FirstOrDefaultAsync(r => r.Id == id, ct);
             if (review is null) return Problems.NotFound("Review");
             if (review.Status != "pending") return Problems.Conflict($"This review was already {review.Status}.");
-            review.Status = "rejected"; review.DecidedAt = clock.GetUtcNow(); review.DecidedBy = actor.Id;
+            review.Status = "rejected"; review.DecidedAt = clock.Now(); review.DecidedBy = actor.Id;
             audit.Record("identity.review_rejected", "identity_review", review.Id.ToString(), null, new { review.ContactId, review.CandidateId, review.Score });
             await db.SaveChangesAsync(ct);
             return Results.NoContent();

@@ -51,7 +51,7 @@ public sealed class IdentityResolver(BrandHubDb db, TimeProvider clock)
             db.Add(new IdentityReview
             {
                 TenantId = contact.TenantId, Id = Guid.CreateVersion7(), ContactId = contact.Id, CandidateId = candidate.Id,
-                Score = Math.Round(match.Score, 4), ReasonsJson = JsonSerializer.Serialize(match.Reasons), CreatedAt = clock.GetUtcNow(),
+                Score = Math.Round(match.Score, 4), ReasonsJson = JsonSerializer.Serialize(match.Reasons), CreatedAt = clock.Now(),
             });
             queued++;
         }

@@ -73,7 +73,7 @@ public static class ImportEndpoints
             {
                 TenantId = tenantId, Id = Guid.CreateVersion7(), FileName = Path.GetFileName(file!.FileName), FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
                 Content = content, MappingJson = JsonSerializer.Serialize(map), OptionsJson = JsonSerializer.Serialize(opts, AuditTrail.Json),
-                TotalRows = csv.RowCount, CreatedBy = actor.Id, CreatedAt = clock.GetUtcNow(),
+                TotalRows = csv.RowCount, CreatedBy = actor.Id, CreatedAt = clock.Now(),
             };
             var job = queue.Stage(db, tenantId, ContactImportJob.JobKind, new ContactImportJob.Payload(import.Id, actor.Id), maxAttempts: 5);
             import.JobId = job.Id;

@@ -28,7 +28,7 @@ public sealed class ContactEraser(BrandHubDb db, AuditTrail audit, Actor actor, 
 
     public async Task<ErasureResult> EraseAsync(Guid contactId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var rows = new Dictionary<string, int>();
         var erasureId = Guid.CreateVersion7();
 
@@ -49,10 +49,12 @@ public sealed class ContactEraser(BrandHubDb db, AuditTrail audit, Actor actor, 
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.BeforeJson, (string?)null).SetProperty(p => p.AfterJson, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
             foreach (var address in addresses)
             {
-                // Payloads that mention the person without being about them (e.g. a suppression of their address).
-                rows["audit_payloads"] += await db.Set<AuditPayload>().Where(p => p.ErasedAt == null &&
-                        ((p.BeforeJson != null && p.BeforeJson.Contains(address)) || (p.AfterJson != null && p.AfterJson.Contains(address))))
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.BeforeJson, (string?)null).SetProperty(p => p.AfterJson, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
+                // Payloads that mention the person without being about them (e.g. a suppression of their address). They hold the
+                // address as JSON writes it: "+40…" is stored as "\u002B40…", so look for that form as well.
+                foreach (var form in new[] { address, JsonForm(address) }.Distinct())
+                    rows["audit_payloads"] += await db.Set<AuditPayload>().Where(p => p.ErasedAt == null &&
+                            ((p.BeforeJson != null && p.BeforeJson.Contains(form)) || (p.AfterJson != null && p.AfterJson.Contains(form))))
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.BeforeJson, (string?)null).SetProperty(p => p.AfterJson, (string?)null).SetProperty(p => p.ErasedAt, now), ct);
                 var hashed = HashAddress(address);
                 rows["suppressions"] = rows.GetValueOrDefault("suppressions") + await db.Set<Suppression>().Where(s => s.Address == address)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Address, hashed).SetProperty(x => x.Note, (string?)null), ct);
@@ -74,6 +76,9 @@ public sealed class ContactEraser(BrandHubDb db, AuditTrail audit, Actor actor, 
         await ScrubFilesAsync(ct);
         return new ErasureResult(erasureId, now, rows);
     }
+
+    /// <summary>A string as it appears inside the audit trail's JSON payloads (escaped by the same serializer options).</summary>
+    private static string JsonForm(string value) => System.Text.Json.JsonSerializer.Serialize(value, AuditTrail.Json)[1..^1];
 
     /// <summary>Removes old copies of erased rows from the storage files (see class remarks and docs/PRIVACY.md).</summary>
     private async Task ScrubFilesAsync(CancellationToken ct)

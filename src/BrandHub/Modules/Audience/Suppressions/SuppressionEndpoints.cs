@@ -61,7 +61,7 @@ public static class SuppressionEndpoints
             var s = new Suppression
             {
                 TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(), Channel = body.Channel!, Address = address!, Reason = body.Reason!,
-                Note = body.Note, CreatedBy = actor.Id, CreatedAt = clock.GetUtcNow(),
+                Note = body.Note, CreatedBy = actor.Id, CreatedAt = clock.Now(),
             };
             db.Add(s);
             audit.Record("suppression.created", "suppression", s.Id.ToString(), null, new { s.Channel, s.Address, s.Reason, s.Note });

@@ -9,7 +9,7 @@ public sealed class ContactTimeline(BrandHubDb db, TimeProvider clock)
     public void Add(Guid contactId, string kind, string summary, object? data = null) =>
         db.Add(new TimelineEvent
         {
-            TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(), ContactId = contactId, OccurredAt = clock.GetUtcNow(),
+            TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(), ContactId = contactId, OccurredAt = clock.Now(),
             Kind = kind, Summary = summary, DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, Platform.Audit.AuditTrail.Json),
         });
 }

@@ -18,14 +18,18 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context is not BrandHubDb db) return result;
-        if (db.PendingAudit.Count == 0) return result;
-        var entries = db.PendingAudit.ToList();
-        db.PendingAudit.Clear();
-
+        if (eventData.Context is not BrandHubDb db || db.PendingAudit.Count == 0) return result;
         if (db.Database.CurrentTransaction is null)
             OwnTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(ct));
+        await ChainPendingAsync(db, ct);
+        return result;
+    }
 
+    /// <summary>Numbers, links and hashes the unit of work's pending audit entries and adds them. Needs an open transaction.</summary>
+    public static async Task ChainPendingAsync(BrandHubDb db, CancellationToken ct)
+    {
+        var entries = db.PendingAudit.ToList();
+        db.PendingAudit.Clear();
         foreach (var tenantEntries in entries.GroupBy(e => e.Entry.TenantId))
         {
             var tenantId = tenantEntries.Key;
@@ -43,7 +47,6 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"UPDATE audit_chain_heads SET last_sequence = {sequence}, last_hash = {hash} WHERE tenant_id = {tenantId}", ct);
         }
-        return result;
     }
 
     private static async Task<(long Sequence, string Hash)> LockHeadAsync(BrandHubDb db, Guid tenantId, CancellationToken ct)

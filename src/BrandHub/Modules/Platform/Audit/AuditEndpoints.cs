@@ -57,21 +57,49 @@ public static class AuditEndpoints
 
     public static async Task<AuditVerification> VerifyAsync(BrandHubDb db, CancellationToken ct)
     {
-        var links = db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        // Links first, then the head: every committed link was committed together with a head at least as far on,
+        // so a link beyond the head we read was not appended by BrandHub.
         var chained = new List<ChainedAuditLink>();
-        await foreach (var e in links.WithCancellation(ct)) chained.Add(Chained(e));
+        await foreach (var e in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct)) chained.Add(Chained(e));
+        var head = await db.Set<AuditChainHead>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var headSequence = head?.LastSequence ?? 0;
+        var last = chained.Count > 0 ? chained[^1].Link.Sequence : 0;
+        if (last < headSequence) // appended since we read the links (or removed: then they are still missing)
+        {
+            await foreach (var e in db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > last && e.Sequence <= headSequence)
+                               .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct)) chained.Add(Chained(e));
+            last = chained.Count > 0 ? chained[^1].Link.Sequence : 0;
+        }
+
         var result = AuditChain.Verify(chained);
         if (!result.Valid) return result;
 
-        // The chain covers payload digests; a payload still present must match its digest.
+        // The head pins the end of the chain, so removing the newest links (or forging new ones) is detected too.
+        if (last > headSequence)
+            return new AuditVerification(false, headSequence, headSequence + 1, $"Sequence {headSequence + 1} is beyond the chain head ({headSequence}): it was not appended by BrandHub.");
+        if (last < headSequence)
+            return new AuditVerification(false, result.Checked, last + 1, $"The chain ends at sequence {last} but its head records {headSequence}: the newest entries were removed.");
+        if (head is not null && last > 0 && !string.Equals(head.LastHash, chained[^1].Hash, StringComparison.Ordinal))
+            return new AuditVerification(false, result.Checked - 1, last, $"The hash of sequence {last} differs from the one recorded in the chain head.");
+
+        // The chain covers payload digests; every entry keeps its payload row, and one not erased must match its digest.
+        var payloads = new HashSet<long>();
         var bySequence = chained.ToDictionary(c => c.Link.Sequence);
-        await foreach (var p in db.Set<AuditPayload>().AsNoTracking().Where(p => p.ErasedAt == null).OrderBy(p => p.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var p in db.Set<AuditPayload>().AsNoTracking().OrderBy(p => p.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
+            payloads.Add(p.Sequence);
+            if (p.ErasedAt is not null) continue;
             var link = bySequence.GetValueOrDefault(p.Sequence);
-            if (link is null) return new AuditVerification(false, result.Checked, p.Sequence, "A payload has no audit entry.");
+            if (link is null)
+            {
+                if (p.Sequence > last) continue; // appended after we read the links
+                return new AuditVerification(false, result.Checked, p.Sequence, "A payload has no audit entry.");
+            }
             if (AuditChain.PayloadDigest(p.BeforeJson, p.AfterJson) != link.Link.PayloadDigest)
-                return new AuditVerification(false, result.Checked, p.Sequence, "The payload does not match the digest the chain covers.");
+                return new AuditVerification(false, p.Sequence - 1, p.Sequence, "The payload does not match the digest the chain covers.");
         }
+        if (chained.FirstOrDefault(c => !payloads.Contains(c.Link.Sequence)) is { } orphan)
+            return new AuditVerification(false, orphan.Link.Sequence - 1, orphan.Link.Sequence, "The payload of this entry was removed.");
         return result;
     }
 
@@ -87,7 +115,7 @@ public static class AuditEndpoints
     {
         await using var w = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         if (format == "csv")
-            await w.WriteLineAsync("sequence,tenant_id,occurred_at,actor,action,entity_type,entity_id,payload_digest,previous_hash,hash,before_json,after_json");
+            await w.WriteLineAsync("sequence,tenant_id,occurred_at,actor,action,entity_type,entity_id,payload_digest,previous_hash,hash,before_json,after_json,payload_erased");
         else await w.WriteAsync("[");
         var first = true;
         var entries = db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
@@ -95,10 +123,12 @@ public static class AuditEndpoints
         await foreach (var e in entries.WithCancellation(ct))
         {
             var p = payloads.GetValueOrDefault(e.Sequence);
-            var occurred = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+            // Exactly the string the link hash covers (see AuditChain), so the export verifies offline byte for byte.
+            var occurred = e.OccurredAt.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+            var erased = p?.ErasedAt is not null;
             if (format == "csv")
                 await w.WriteLineAsync(string.Join(',', e.Sequence, e.TenantId, occurred, Csv(e.Actor), Csv(e.Action), Csv(e.EntityType), Csv(e.EntityId),
-                    e.PayloadDigest, e.PreviousHash, e.Hash, Csv(p?.BeforeJson), Csv(p?.AfterJson)));
+                    e.PayloadDigest, e.PreviousHash, e.Hash, Csv(p?.BeforeJson), Csv(p?.AfterJson), erased ? "true" : "false"));
             else
             {
                 if (!first) await w.WriteAsync(",");
@@ -106,7 +136,7 @@ public static class AuditEndpoints
                 {
                     sequence = e.Sequence, tenantId = e.TenantId, occurredAt = occurred, actor = e.Actor, action = e.Action, entityType = e.EntityType,
                     entityId = e.EntityId, payloadDigest = e.PayloadDigest, previousHash = e.PreviousHash, hash = e.Hash,
-                    beforeJson = p?.BeforeJson, afterJson = p?.AfterJson,
+                    beforeJson = p?.BeforeJson, afterJson = p?.AfterJson, payloadErased = erased,
                 }));
             }
             first = false;

@@ -14,6 +14,7 @@ public sealed class OpenApiDocument : IOpenApiDocumentTransformer
             Description = "Plan, execute and measure marketing across every channel. Errors are RFC 9457 problem details; " +
                           "lists take page and pageSize and return items, page, pageSize and total.",
         };
+        doc.Servers?.Clear(); // same origin as the document: no host-specific URL in the committed copy
         doc.Components ??= new OpenApiComponents();
         doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme

@@ -151,15 +151,18 @@ public sealed class JobQueue(IServiceScopeFactory scopes, JobOptions options, Ti
         {
             var next = CronSchedule.Parse(r.Cron).NextOccurrence(now, TimeZoneInfo.FindSystemTimeZoneById(r.Timezone)) ?? DateTimeOffset.MaxValue;
             object OldNext = db.Instant(r.NextRunAt), NewNext = db.Instant(next), Now = db.Instant(now);
+            // Moving the schedule on and enqueueing its job commit together: a crash in between must not lose the occurrence.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var won = await db.Database.ExecuteSqlInterpolatedAsync(
                 $"UPDATE recurring_jobs SET next_run_at = {NewNext}, last_run_at = {Now} WHERE name = {r.Name} AND next_run_at = {OldNext}", ct) == 1;
-            if (!won) continue; // another node took this occurrence
+            if (!won) continue; // another node took this occurrence (the transaction rolls back on dispose)
             db.Add(new Job
             {
                 Id = Guid.CreateVersion7(), Kind = r.Kind, PayloadJson = r.PayloadJson, RunAt = now, CreatedAt = now,
                 DedupKey = $"recurring:{r.Name}:{r.NextRunAt.ToUnixTimeMilliseconds()}",
             });
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             enqueued++;
         }
         return enqueued;

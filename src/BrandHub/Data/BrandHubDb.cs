@@ -20,9 +20,16 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
     /// <summary>Audit entries recorded in this unit of work, chained and added when it saves (see AuditChainInterceptor).</summary>
     internal List<(Modules.Platform.Audit.AuditEntry Entry, Modules.Platform.Audit.AuditPayload Payload)> PendingAudit { get; } = [];
 
-    // Read by the query filters: EF parameterises these per query, so one cached model serves every tenant.
-    private Guid? CurrentTenantId => Scope.TenantId;
-    private bool SeesAllTenants => Scope.IsPlatform;
+    // Read by the query filter: EF parameterises it per query, so one cached model serves every tenant. Platform work has
+    // no tenant (Guid.Empty matches nothing) and reads across tenants explicitly with AllTenants<T>().
+    private Guid CurrentTenantId => Scope.TenantId ?? Guid.Empty;
+
+    /// <summary>
+    /// A tenant-owned set across every tenant, for platform work only (sign-in lookup, API-key lookup). Kept out of the
+    /// tenant filter on purpose: a filter like <c>@all OR tenant_id = @t</c> stops SQLite from using the tenant indexes.
+    /// </summary>
+    public IQueryable<T> AllTenants<T>() where T : class, ITenantOwned =>
+        Scope.IsPlatform ? Set<T>().IgnoreQueryFilters() : throw new InvalidOperationException("Only platform work may read across tenants.");
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -50,13 +57,9 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
 
     private LambdaExpression TenantFilter(Type type)
     {
-        // e => SeesAllTenants || e.TenantId == CurrentTenantId
+        // e => e.TenantId == CurrentTenantId
         var e = Expression.Parameter(type, "e");
-        var ctx = Expression.Constant(this);
-        var tenantId = Expression.Convert(Expression.Property(e, nameof(ITenantOwned.TenantId)), typeof(Guid?));
-        var body = Expression.OrElse(
-            Expression.Property(ctx, nameof(SeesAllTenants)),
-            Expression.Equal(tenantId, Expression.Property(ctx, nameof(CurrentTenantId))));
+        var body = Expression.Equal(Expression.Property(e, nameof(ITenantOwned.TenantId)), Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
         return Expression.Lambda(body, e);
     }
 

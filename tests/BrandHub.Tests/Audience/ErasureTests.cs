@@ -26,7 +26,7 @@ public sealed class ErasureTests(BrandHubHost host) : IClassFixture<BrandHubHost
         using var _ = scope;
         (await DatabaseScan.TablesAsync(db)).ShouldContain("contacts");
         (await DatabaseScan.FindAsync(db, person.Needles)).ShouldBeEmpty();
-        var record = await db.Set<Erasure>().SingleAsync(e => e.Id == erasureId);
+        var record = await db.AllTenants<Erasure>().SingleAsync(e => e.Id == erasureId);
         (record.ContactId, record.TenantId).ShouldBe((person.Id, tenant.TenantId));
         var verify = await tenant.Client.GetJsonAsync("/api/v1/audit/verify");
         verify.GetProperty("valid").GetBoolean().ShouldBeTrue(verify.ToString());

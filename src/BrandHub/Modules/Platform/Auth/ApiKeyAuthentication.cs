@@ -44,7 +44,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
         db.Scope.EnterPlatform(); // the key itself says which tenant it belongs to
-        var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        var key = await db.AllTenants<ApiKey>().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
         if (key is null || key.RevokedAt is not null ||
             !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(key.SecretHash)))
             return AuthenticateResult.Fail("Unknown or revoked API key.");

@@ -38,7 +38,7 @@ public static class AuthEndpoints
             var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
             db.Scope.EnterPlatform(); // the email tells us the tenant
             var email = EmailAddress.TryNormalize(body.Email, out var n, out _) ? n.ToLowerInvariant() : body.Email!.Trim().ToLowerInvariant();
-            var user = await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.DisabledAt == null, ct);
+            var user = await db.AllTenants<User>().AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.DisabledAt == null, ct);
             var ok = PasswordHasher.Verify(body.Password!, user?.PasswordHash ?? hasher.DecoyHash) && user is not null;
             if (!ok)
                 return TypedResults.Problem(title: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized,

@@ -98,7 +98,7 @@ public static class AuthRegistration
         using var scope = ctx.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
         db.Scope.EnterPlatform();
-        var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Email == email && u.DisabledAt == null);
+        var user = await db.AllTenants<User>().FirstOrDefaultAsync(u => u.Email == email && u.DisabledAt == null);
         if (user is null) { ctx.Fail("No BrandHub user has this email."); return; }
         ctx.Principal!.AddIdentity(new ClaimsIdentity(
         [

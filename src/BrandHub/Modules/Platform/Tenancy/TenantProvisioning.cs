@@ -26,7 +26,7 @@ public sealed partial class TenantProvisioning(IServiceScopeFactory scopes, Pass
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
         db.Scope.EnterPlatform();
-        if (await db.Set<User>().AnyAsync(u => u.Email == email, ct)) return (null, [new("adminEmail", "A user with this email already exists.")]);
+        if (await db.AllTenants<User>().AnyAsync(u => u.Email == email, ct)) return (null, [new("adminEmail", "A user with this email already exists.")]);
 
         var now = clock.GetUtcNow();
         var slugBase = Slug(name);
@@ -63,7 +63,7 @@ public sealed partial class TenantProvisioning(IServiceScopeFactory scopes, Pass
         {
             var all = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
             all.Scope.EnterPlatform();
-            if (await all.Set<User>().AnyAsync(u => u.Email == normalized, ct)) return (null, [new("email", "A user with this email already exists.")]);
+            if (await all.AllTenants<User>().AnyAsync(u => u.Email == normalized, ct)) return (null, [new("email", "A user with this email already exists.")]);
         }
         var user = new User
         {

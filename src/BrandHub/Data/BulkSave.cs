@@ -23,13 +23,22 @@ public static class BulkSave
         try
         {
             await AuditChainInterceptor.ChainPendingAsync(db, ct);
+            // One change scan for the whole save (EF would otherwise rescan thousands of entries at each step).
             db.ChangeTracker.DetectChanges();
-            var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-            // Principals before dependents (a contact before its tags): tables without foreign keys go first.
-            foreach (var group in added.GroupBy(e => e.Metadata).OrderBy(g => g.Key.GetForeignKeys().Count()))
-                await InsertAsync(db, group.Key, group.ToList(), ct);
-            foreach (var entry in added) entry.State = EntityState.Unchanged;
-            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+                // Principals before dependents (a contact before its tags): tables without foreign keys go first.
+                foreach (var group in added.GroupBy(e => e.Metadata).OrderBy(g => g.Key.GetForeignKeys().Count()))
+                    await InsertAsync(db, group.Key, group.ToList(), ct);
+                foreach (var entry in added) entry.State = EntityState.Unchanged;
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
             if (own is not null) await own.CommitAsync(ct);
         }
         finally

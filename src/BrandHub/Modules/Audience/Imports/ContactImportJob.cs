@@ -111,12 +111,20 @@ public sealed class ContactImportJob(IServiceScopeFactory scopes, TimeProvider c
             externalOwners.AddRange(await db.Set<ContactExternalId>().AsNoTracking().Where(x => x.Source == source && ids.Contains(x.ExternalId)).ToListAsync(ct));
         }
         var ownerIds = externalOwners.Select(x => x.ContactId).Distinct().ToList();
-        // Three indexed lookups rather than one OR: an OR of IN-lists defeats the indexes on both databases.
-        var live = Identity.ContactMerger.WithChildren(db).Where(c => c.DeletedAt == null && c.MergedIntoId == null);
+        // Three indexed lookups rather than one OR (an OR of IN-lists defeats the indexes), without Include: its ORDER BY
+        // on the primary key makes SQLite walk the whole table. Children are loaded by contact id and fixed up by EF.
+        var live = db.Set<Contact>().Where(c => c.DeletedAt == null && c.MergedIntoId == null);
         var existing = (await live.Where(c => c.Email != null && emails.Contains(c.Email)).ToListAsync(ct))
             .Concat(await live.Where(c => c.Phone != null && phones.Contains(c.Phone)).ToListAsync(ct))
             .Concat(await live.Where(c => ownerIds.Contains(c.Id)).ToListAsync(ct))
             .DistinctBy(c => c.Id).ToList();
+        var existingIds = existing.Select(c => c.Id).ToList();
+        if (existingIds.Count > 0)
+        {
+            await db.Set<ContactTag>().Where(t => existingIds.Contains(t.ContactId)).LoadAsync(ct);
+            await db.Set<ContactExternalId>().Where(t => existingIds.Contains(t.ContactId)).LoadAsync(ct);
+            await db.Set<ContactConsent>().Where(t => existingIds.Contains(t.ContactId)).LoadAsync(ct);
+        }
         var byExternal = externalOwners.ToDictionary(x => x.Source + "\u001f" + x.ExternalId, x => x.ContactId);
         var byId = existing.ToDictionary(c => c.Id);
         var byEmail = existing.Where(c => c.Email != null).ToDictionary(c => c.Email!);

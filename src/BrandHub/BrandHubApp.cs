@@ -17,7 +17,13 @@ public static class BrandHubApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
+        // appsettings.json lives beside the binary, so it is found whatever the working directory (`dotnet run --project
+        // src/BrandHub` from the repository root, a service manager, a test). Relative paths that are meant for the operator
+        // (BrandHub:DataDir, default ./data) stay relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = WebRoot(),
+        });
         builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "O"; });
         if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls("http://localhost:5080"); // the documented default
         configure?.Invoke(builder);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContact, listContacts } from '../src/api/endpoints/contacts';
 import { startImport } from '../src/api/endpoints/imports';
-import { createApiKey, updateTenant } from '../src/api/endpoints/settings';
+import { createApiKey, listUsers, updateTenant } from '../src/api/endpoints/settings';
 
 /** Stubs fetch for the app's client and records what it was asked. */
 function respondWith(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -53,6 +53,14 @@ describe('endpoint modules', () => {
     await updateTenant({ name: 'Demo', defaultCountry: null, timezone: null });
     expect(seen[0].method).toBe('PATCH');
     expect(await seen[0].json()).toEqual({ name: 'Demo', defaultCountry: null, timezone: null });
+  });
+
+  it('page through the users like every other list', async () => {
+    const seen = respondWith(200, { ...emptyPage, page: 2, pageSize: 10 });
+    await expect(listUsers({ page: 2, pageSize: 10 })).resolves.toMatchObject({ page: 2, pageSize: 10, items: [] });
+    const url = new URL(seen[0].url);
+    expect(url.pathname).toBe('/api/v1/users');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ page: '2', pageSize: '10' });
   });
 
   it('return the once-only API key from the 201 body', async () => {

@@ -9,4 +9,4 @@ namespace BrandHub.Core.Audience;
 /// <param name="Source">Where the change came from (signup form, import, call centre…), max 100 characters.</param>
 /// <param name="LegalBasis">Legal basis wire name, e.g. <c>consent</c>.</param>
 /// <param name="Proof">Evidence of consent.</param>
-public sealed record ConsentChange(string? Channel, string? Status, string? Source, string? LegalBasis, ConsentProof? Proof);
+public sealed record ConsentChange(string? Channel, string? Status, string? Source = null, string? LegalBasis = null, ConsentProof? Proof = null);

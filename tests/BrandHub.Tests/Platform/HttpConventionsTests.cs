@@ -215,16 +215,90 @@ public sealed class HttpConventionsTests(BrandHubHost host) : IClassFixture<Bran
     }
 
     [Theory]
-    [InlineData("/api/v1/jobs?pageSize=0")]
-    [InlineData("/api/v1/jobs?page=-1")]
-    [InlineData("/api/v1/jobs?page=abc")]
-    [InlineData("/api/v1/audit?from=yesterday")]
-    public async Task Bad_query_parameters_are_a_400_problem(string url)
+    [InlineData("/api/v1/jobs?pageSize=0", "pageSize")]
+    [InlineData("/api/v1/jobs?page=-1", "page")]
+    [InlineData("/api/v1/jobs?page=abc", "page")]
+    [InlineData("/api/v1/users?pageSize=ten", "pageSize")]
+    [InlineData("/api/v1/audit?from=yesterday", "from")]
+    [InlineData("/api/v1/audit?to=2025-13-45", "to")]
+    [InlineData("/api/v1/identity/merges?contactId=not-a-guid", "contactId")]
+    public async Task Bad_query_parameters_are_a_validation_problem_naming_the_parameter(string url, string field)
     {
         var tenant = await host.NewTenantAsync();
         var response = await tenant.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.JsonAsync();
+        problem.GetProperty("type").GetString().ShouldBe("https://brandhub.dev/problems/validation", body);
+        var errors = await response.ProblemErrorsAsync();
+        errors.Keys.ShouldBe([field], body);
+        errors[field].ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_query_flag_that_is_not_a_boolean_is_a_validation_problem_and_changes_nothing()
+    {
+        var tenant = await host.NewTenantAsync();
+        var created = await (await tenant.Client.PostJsonAsync("/api/v1/contacts", new { email = $"flag-{Guid.NewGuid():N}@example.com" })).JsonAsync();
+        var id = created.GetProperty("id").GetGuid();
+
+        var response = await tenant.Client.DeleteAsync($"/api/v1/contacts/{id}?erase=maybe");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ProblemErrorsAsync()).Keys.ShouldBe(["erase"]);
+        (await tenant.Client.GetAsync($"/api/v1/contacts/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_missing_JSON_body_is_a_validation_problem_on_body()
+    {
+        var tenant = await host.NewTenantAsync();
+        var response = await tenant.Client.PostAsync("/api/v1/api-keys", new StringContent("", Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.ProblemErrorsAsync()).Keys.ShouldBe(["body"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/api-keys", "{\"name\": \"ERP\", \"role\": 12}", "role")]
+    [InlineData("/api/v1/contacts/bulk-tags", "{\"contactIds\": [\"not-a-guid\"], \"add\": [\"vip\"]}", "contactIds[0]")]
+    [InlineData("/api/v1/contacts/bulk-tags", "{\"contactIds\": \"12\"}", "contactIds")]
+    public async Task A_value_of_the_wrong_JSON_type_is_a_400_naming_the_field(string url, string json, string field)
+    {
+        var tenant = await host.NewTenantAsync();
+        var response = await tenant.Client.PostRawAsync(url, json);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.ProblemErrorsAsync()).Keys.ShouldBe([field]);
+    }
+
+    [Fact]
+    public async Task Numbers_are_documented_as_JSON_numbers_only()
+    {
+        // The host reads numbers strictly (JsonNumberHandling.Strict): "12" is not a number, so the document never
+        // types a number as ["integer","string"] and the generated web client sees plain numbers.
+        using var anon = host.Anonymous();
+        var doc = await anon.GetStringAsync("/openapi/v1.json");
+        var loose = new List<string>();
+        void Walk(JsonElement e, string path)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                if (e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array)
+                {
+                    var types = type.EnumerateArray().Select(t => t.GetString()).ToList();
+                    if (types.Contains("string") && (types.Contains("integer") || types.Contains("number"))) loose.Add(path);
+                }
+                foreach (var p in e.EnumerateObject()) Walk(p.Value, $"{path}/{p.Name}");
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in e.EnumerateArray()) Walk(item, $"{path}/{i++}");
+            }
+        }
+        Walk(JsonDocument.Parse(doc).RootElement, "");
+        loose.ShouldBeEmpty();
     }
 
     [Fact]

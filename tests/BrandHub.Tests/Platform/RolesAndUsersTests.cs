@@ -30,12 +30,34 @@ public sealed class RolesAndUsersTests(BrandHubHost host) : IClassFixture<BrandH
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/users/{user.GetProperty("id").GetGuid()}");
 
         var users = await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync();
-        users.EnumerateArray().Select(u => u.GetProperty("email").GetString()).ShouldBe([email.ToLowerInvariant(), tenant.OwnerEmail], ignoreOrder: true);
+        users.GetProperty("total").GetInt32().ShouldBe(2);
+        users.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).ShouldBe([email.ToLowerInvariant(), tenant.OwnerEmail], ignoreOrder: true);
 
         using var member = await host.SignInAsync(email, Password);
         var me = await (await member.GetAsync("/api/v1/me")).JsonAsync();
         me.GetProperty("role").GetString().ShouldBe("marketer");
         me.GetProperty("tenant").GetProperty("id").GetGuid().ShouldBe(tenant.TenantId);
+    }
+
+    [Fact]
+    public async Task The_user_list_is_paged_by_email_like_every_other_list()
+    {
+        var tenant = await host.NewTenantAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        foreach (var name in new[] { "carol", "alice", "bob" })
+            (await tenant.Client.PostJsonAsync("/api/v1/users", new { email = $"{name}-{tag}@tenant.test", role = "viewer", password = Password }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var expected = new[] { $"alice-{tag}@tenant.test", $"bob-{tag}@tenant.test", $"carol-{tag}@tenant.test", tenant.OwnerEmail }.Order(StringComparer.Ordinal).ToList();
+
+        var first = await (await tenant.Client.GetAsync("/api/v1/users?page=1&pageSize=3")).JsonAsync();
+        var second = await (await tenant.Client.GetAsync("/api/v1/users?page=2&pageSize=3")).JsonAsync();
+
+        (first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32(), first.GetProperty("total").GetInt32()).ShouldBe((1, 3, 4));
+        (second.GetProperty("page").GetInt32(), second.GetProperty("total").GetInt32()).ShouldBe((2, 4));
+        first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(u => u.GetProperty("email").GetString()).ShouldBe(expected);
+        (await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync()).GetProperty("pageSize").GetInt32().ShouldBe(25);
+        (await tenant.Client.GetAsync("/api/v1/users?pageSize=201")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -63,7 +85,7 @@ public sealed class RolesAndUsersTests(BrandHubHost host) : IClassFixture<BrandH
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.ProblemErrorsAsync()).Keys.ShouldBe(["email", "role", "password"], ignoreOrder: true);
-        (await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync()).GetArrayLength().ShouldBe(1);
+        (await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(1);
     }
 
     [Fact]
@@ -81,7 +103,7 @@ public sealed class RolesAndUsersTests(BrandHubHost host) : IClassFixture<BrandH
         (await sameTenant.ProblemErrorsAsync()).Keys.ShouldBe(["email"]);
         otherTenant.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await otherTenant.ProblemErrorsAsync()).Keys.ShouldBe(["email"]);
-        (await (await other.Client.GetAsync("/api/v1/users")).JsonAsync()).GetArrayLength().ShouldBe(1);
+        (await (await other.Client.GetAsync("/api/v1/users")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(1);
     }
 
     [Fact]
@@ -110,7 +132,7 @@ public sealed class RolesAndUsersTests(BrandHubHost host) : IClassFixture<BrandH
         // Nothing the viewer tried got through.
         var contacts = await (await tenant.Client.GetAsync("/api/v1/contacts")).JsonAsync();
         contacts.GetProperty("total").GetInt32().ShouldBe(1);
-        (await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync()).GetArrayLength().ShouldBe(2);
+        (await (await tenant.Client.GetAsync("/api/v1/users")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(2);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ import createClient, {
 import { ApiError, asProblem } from './problem';
 import type { paths } from './schema';
 import { tokenStore as defaultTokenStore, type TokenStore } from './tokenStore';
-import type { Served } from './types';
 
 /**
  * The paths of docs/openapi.json, generated into ./schema.d.ts by `npm run gen:api`. Every call in
@@ -105,9 +104,9 @@ export interface FetchResult<D> {
 
 /**
  * Awaits an openapi-fetch call and throws ApiError for non-2xx responses or network failures.
- * The body keeps its generated type (see `Served` for the one adjustment).
+ * The body keeps its generated type (the union of the documented 2xx bodies).
  */
-export async function call<D>(promise: Promise<FetchResult<D>>): Promise<{ data: Served<D>; response: Response }> {
+export async function call<D>(promise: Promise<FetchResult<D>>): Promise<{ data: D; response: Response }> {
   let result: FetchResult<D>;
   try {
     result = await promise;
@@ -119,24 +118,14 @@ export async function call<D>(promise: Promise<FetchResult<D>>): Promise<{ data:
   if (!result.response.ok) {
     throw new ApiError(result.response.status, asProblem(result.error), result.response.statusText || undefined);
   }
-  // Served<D> differs from D only in int32 properties, which the server always writes as JSON numbers.
-  return { data: result.data as Served<D>, response: result.response };
+  // A 2xx response was received, so `data` is the documented body (undefined only for 204 No Content).
+  return { data: result.data as D, response: result.response };
 }
 
 /** Like `call`, returning only the body with its generated type. */
-export async function unwrap<D>(promise: Promise<FetchResult<D>>): Promise<Served<D>> {
+export async function unwrap<D>(promise: Promise<FetchResult<D>>): Promise<D> {
   const { data } = await call(promise);
   return data;
-}
-
-/**
- * For the responses docs/openapi.json describes without a body schema (only "200 OK"): the caller names the
- * local type from types.ts. It only compiles while the document has no schema for that response, so once the
- * host documents it the compiler asks for `unwrap` and the generated type instead.
- */
-export async function unwrapUndocumented<T>(promise: Promise<FetchResult<undefined>>): Promise<T> {
-  const { data } = await call(promise);
-  return data as T;
 }
 
 /** Drops undefined, null and empty-string values so they are not sent as `?x=`; keeps the value types. */

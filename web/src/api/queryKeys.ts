@@ -19,5 +19,6 @@ export const queryKeys = {
   suppressions: (query: object) => ['suppressions', query] as const,
   tenant: ['tenant'] as const,
   users: ['users'] as const,
+  userList: (page: number, pageSize: number) => ['users', 'list', page, pageSize] as const,
   apiKeys: ['apiKeys'] as const,
 };

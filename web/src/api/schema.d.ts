@@ -159,7 +159,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TenantView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -172,10 +183,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's users */
+        /** The tenant's users, by email */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -187,7 +201,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfUserView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -206,12 +231,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -243,7 +279,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyView"][];
+                    };
                 };
             };
         };
@@ -262,12 +300,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NewApiKeyResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -299,12 +348,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -330,8 +388,8 @@ export interface paths {
                     action?: string;
                     from?: string;
                     to?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -344,7 +402,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfAuditEntryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -378,7 +447,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
                 };
             };
         };
@@ -414,7 +485,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Stream"];
+                        "text/csv": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -439,8 +522,8 @@ export interface paths {
                 query?: {
                     status?: string;
                     kind?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -555,8 +638,8 @@ export interface paths {
                     consentChannel?: string;
                     consentStatus?: string;
                     sort?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -571,6 +654,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PageOfContactView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -696,6 +788,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Not Found */
                 404: {
                     headers: {
@@ -816,8 +917,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -834,6 +935,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PageOfTimelineEntry"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -868,7 +987,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AttributeDefinitionView"][];
+                    };
                 };
             };
         };
@@ -887,12 +1008,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AttributeDefinitionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -926,7 +1058,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ContactExportDocument"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -964,6 +1107,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ConsentsView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1050,7 +1202,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsentsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1071,7 +1243,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsentsView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1094,8 +1277,8 @@ export interface paths {
                     channel?: string;
                     reason?: string;
                     search?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1108,12 +1291,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfSuppressionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
         put?: never;
-        /** Block an address on a channel (idempotent) */
+        /** Block an address on a channel (idempotent: an address already blocked is answered 200 as it is) */
         post: {
             parameters: {
                 query?: never;
@@ -1132,7 +1326,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SuppressionView"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1164,12 +1378,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1190,8 +1413,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1204,7 +1427,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfReviewView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1242,7 +1476,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AcceptResult"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1273,12 +1527,30 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1300,8 +1572,8 @@ export interface paths {
             parameters: {
                 query?: {
                     contactId?: string;
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1314,7 +1586,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfMergeView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1347,12 +1630,30 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1405,6 +1706,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1424,8 +1734,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1438,7 +1748,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfImportView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1481,6 +1802,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1517,6 +1847,15 @@ export interface paths {
                         "application/json": components["schemas"]["ImportView"];
                     };
                 };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1538,8 +1877,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -1554,7 +1893,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PageOfRowErrorView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1590,7 +1949,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1606,21 +1976,73 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptResult: {
+            /** Format: uuid */
+            mergeId: string;
+            /** Format: uuid */
+            survivorId: string;
+        };
+        ApiKeyView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            role: string;
+            scopes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+            /** Format: date-time */
+            revokedAt: null | string;
+        };
+        AttributeDefinitionView: {
+            name: string;
+            type: string;
+            label: string;
+        };
+        AuditEntryView: {
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: string;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before: null | components["schemas"]["JsonElement"];
+            after: null | components["schemas"]["JsonElement"];
+            payloadErased: boolean;
+            payloadDigest: string;
+            previousHash: string;
+            hash: string;
+        };
+        AuditVerification: {
+            valid: boolean;
+            /** Format: int64 */
+            checked: number;
+            /** Format: int64 */
+            firstBrokenSequence: null | number;
+            reason: null | string;
+        };
         BulkTagRequest: {
+            /** @description 1–1000 contacts. */
             contactIds: null | string[];
-            add: null | string[];
-            remove: null | string[];
+            /** @description Tags to add. */
+            add?: null | string[];
+            /** @description Tags to remove. */
+            remove?: null | string[];
         };
         BulkTagResult: {
             /** Format: int32 */
-            updated: number | string;
+            updated: number;
         };
         ConsentChange: {
             channel: null | string;
             status: null | string;
-            source: null | string;
-            legalBasis: null | string;
-            proof: null | components["schemas"]["ConsentProof"];
+            source?: null | string;
+            legalBasis?: null | string;
+            proof?: null | components["schemas"]["ConsentProof"];
         };
         ConsentHistoryEntry: {
             channel: string;
@@ -1633,9 +2055,9 @@ export interface components {
             actor: string;
         };
         ConsentProof: {
-            ip: null | string;
-            userAgent: null | string;
-            reference: null | string;
+            ip?: null | string;
+            userAgent?: null | string;
+            reference?: null | string;
         };
         ConsentState: {
             channel: string;
@@ -1652,6 +2074,21 @@ export interface components {
             globalUnsubscribeAt: null | string;
             channels: components["schemas"]["ConsentState"][];
             history: components["schemas"]["ConsentHistoryEntry"][];
+        };
+        /** @description The export (format `brandhub.contact-export.v1`). */
+        ContactExportDocument: {
+            /** Format: date-time */
+            exportedAt: string;
+            format: string;
+            contact: components["schemas"]["ContactView"];
+            /** @description The records merged into this contact, as they are now. */
+            mergedRecords: components["schemas"]["ContactView"][];
+            consents: components["schemas"]["ExportedConsent"][];
+            consentHistory: components["schemas"]["ExportedConsentEvent"][];
+            timeline: components["schemas"]["ExportedTimelineEvent"][];
+            suppressions: components["schemas"]["ExportedSuppression"][];
+            merges: components["schemas"]["ExportedMerge"][];
+            auditTrail: components["schemas"]["ExportedAuditEntry"][];
         };
         /** @description A contact as the API returns it. */
         ContactView: {
@@ -1686,22 +2123,76 @@ export interface components {
             /** Format: date-time */
             erasedAt: string;
             rows: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
+        };
+        ExportedAuditEntry: {
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: string;
+            action: string;
+        };
+        ExportedConsent: {
+            channel: string;
+            status: string;
+            source: null | string;
+            legalBasis: null | string;
+            proof: components["schemas"]["ConsentProof"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportedConsentEvent: {
+            channel: string;
+            status: string;
+            source: null | string;
+            legalBasis: null | string;
+            proof: components["schemas"]["ConsentProof"];
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ExportedMerge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: date-time */
+            undoneAt: null | string;
+        };
+        ExportedSuppression: {
+            channel: string;
+            address: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedTimelineEvent: {
+            /** Format: date-time */
+            occurredAt: string;
+            kind: string;
+            summary: string;
+            data: components["schemas"]["JsonElement"];
         };
         ExternalIdView: {
             source: string;
             externalId: string;
         };
         GlobalUnsubscribeRequest: {
-            source: null | string;
-            proof: null | components["schemas"]["ConsentProof"];
+            /** @description Where the request came from (up to 100 characters); `api` when absent. */
+            source?: null | string;
+            proof?: null | components["schemas"]["ConsentProof"];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             detail?: null | string;
             instance?: null | string;
             errors?: {
@@ -1716,17 +2207,17 @@ export interface components {
             fileName: string;
             status: string;
             /** Format: int32 */
-            totalRows: number | string;
+            totalRows: number;
             /** Format: int32 */
-            processedRows: number | string;
+            processedRows: number;
             /** Format: int32 */
-            created: number | string;
+            created: number;
             /** Format: int32 */
-            updated: number | string;
+            updated: number;
             /** Format: int32 */
-            unchanged: number | string;
+            unchanged: number;
             /** Format: int32 */
-            failed: number | string;
+            failed: number;
             /** Format: uuid */
             jobId: null | string;
             /** Format: date-time */
@@ -1746,57 +2237,179 @@ export interface components {
             scopes: string[];
             tenant: components["schemas"]["TenantView"];
         };
+        MergeView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            /** Format: uuid */
+            mergedId: null | string;
+            reason: string;
+            /** Format: date-time */
+            mergedAt: string;
+            mergedBy: string;
+            /** Format: date-time */
+            undoneAt: null | string;
+        };
         NewApiKeyRequest: {
+            /** @description What the key is for, 1–100 characters. */
             name: null | string;
-            role: null | string;
+            /** @description The key's role (not owner); marketer when absent. */
+            role?: null | string;
+        };
+        NewApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            role: string;
+            key: string;
         };
         NewAttributeRequest: {
+            /** @description Lower-case letters, digits and _, starting with a letter (up to 63). */
             name: null | string;
+            /** @description string, number, bool or date. */
             type: null | string;
-            label: null | string;
+            /** @description Shown in the app; the name when absent. */
+            label?: null | string;
         };
         NewSuppression: {
+            /** @description email, sms, whatsapp or push. */
             channel: null | string;
+            /** @description The email address, phone number or device id. */
             address: null | string;
+            /** @description hard_bounce, complaint, invalid, manual or unsubscribed. */
             reason: null | string;
-            note: null | string;
+            /** @description Why, for the team (up to 500 characters). */
+            note?: null | string;
         };
         NewUserRequest: {
             email: null | string;
-            displayName: null | string;
             role: null | string;
             password: null | string;
+            displayName?: null | string;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfAuditEntryView: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfContactView: {
             items: components["schemas"]["ContactView"][];
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
             /**
              * Format: int32
              * @description Serialised as `page`.
              */
-            page: number | string;
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfImportView: {
+            items: components["schemas"]["ImportView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfMergeView: {
+            items: components["schemas"]["MergeView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfReviewView: {
+            items: components["schemas"]["ReviewView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfRowErrorView: {
+            items: components["schemas"]["RowErrorView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfSuppressionView: {
+            items: components["schemas"]["SuppressionView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfTimelineEntry: {
             items: components["schemas"]["TimelineEntry"][];
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
             /**
              * Format: int32
              * @description Serialised as `page`.
              */
-            page: number | string;
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfUserView: {
+            items: components["schemas"]["UserView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
         };
         PreviewView: {
             fileName: string;
             /** Format: int32 */
-            rowCount: number | string;
+            rowCount: number;
             delimiter: string;
             headers: string[];
             sampleRows: string[][];
@@ -1809,14 +2422,47 @@ export interface components {
             type?: null | string;
             title?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             detail?: null | string;
             instance?: null | string;
         };
+        ReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: double */
+            score: number;
+            reasons: string[];
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            contact: null | components["schemas"]["ContactView"];
+            candidate: null | components["schemas"]["ContactView"];
+        };
+        RowErrorView: {
+            /** Format: int32 */
+            row: number;
+            field: string;
+            value: null | string;
+            error: string;
+        };
+        /** Format: binary */
+        Stream: string;
+        SuppressionView: {
+            /** Format: uuid */
+            id: string;
+            channel: string;
+            address: string;
+            reason: string;
+            note: null | string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Only the settings sent (and not null) change. */
         TenantPatch: {
-            name: null | string;
-            defaultCountry: null | string;
-            timezone: null | string;
+            name?: null | string;
+            defaultCountry?: null | string;
+            timezone?: null | string;
         };
         TenantView: {
             /** Format: uuid */
@@ -1843,7 +2489,18 @@ export interface components {
             access_token: string;
             token_type: string;
             /** Format: int32 */
-            expires_in: number | string;
+            expires_in: number;
+        };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            role: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: null | string;
         };
     };
     responses: never;

@@ -1,33 +1,13 @@
 // The application's API types.
 //
-// Where docs/openapi.json describes a body, the type here is derived from the generated
-// `components['schemas']` (src/api/schema.d.ts, `npm run gen:api`), so a change on the host shows up as a
-// compile error. Where the document is less precise than the real API — enums typed as plain strings,
-// JsonElement bodies, multipart uploads, or responses documented only as "200 OK" — a small local type
-// says what the host actually sends, with a comment naming the host type it mirrors.
+// Every body the app sends or receives is described by docs/openapi.json, so the types here are derived
+// from the generated `components['schemas']` (src/api/schema.d.ts, `npm run gen:api`) and a change on the
+// host shows up as a compile error. Where the document is less precise than the real API — enums typed as
+// plain strings, JsonElement bodies, multipart uploads — the generated type is narrowed, with a comment.
 
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
-
-/**
- * A response body as the host serves it. The document types every int32 as `number | string`
- * (`"type": ["integer", "string"]`) because the host *reads* numbers from JSON strings too
- * (JsonNumberHandling.AllowReadingFromString), but it always *writes* JSON numbers. `Served<T>` narrows
- * exactly those properties back to `number`, at any depth; everything else is left as generated.
- * `call`/`unwrap` in client.ts apply it to every response.
- */
-export type Served<T> = [T] extends [number | string]
-  ? [number] extends [T]
-    ? [string] extends [T]
-      ? number
-      : T
-    : T
-  : T extends readonly (infer U)[]
-    ? Served<U>[]
-    : T extends object
-      ? { [K in keyof T]: Served<T[K]> }
-      : T;
 
 /** One page of a list: the shape of the generated `PageOf…` schemas (the page number is `page`). */
 export interface Page<T> {
@@ -45,7 +25,7 @@ export interface PageQuery {
 // ---- Auth / session -------------------------------------------------------
 
 export type TokenRequest = Schemas['TokenRequest'];
-export type TokenResponse = Served<Schemas['TokenResponse']>;
+export type TokenResponse = Schemas['TokenResponse'];
 
 export type Role = 'owner' | 'admin' | 'marketer' | 'agent' | 'analyst' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'admin', 'marketer', 'agent', 'analyst', 'viewer'];
@@ -101,7 +81,7 @@ export type AttributeValue = string | number | boolean | null;
  * ContactView. The document types `attributes` as JsonElement and the enums as plain strings; the host
  * sends an object of attribute values, one of LIFECYCLE_STAGES (or null), and a status for every channel.
  */
-export type Contact = Omit<Served<Schemas['ContactView']>, 'attributes' | 'lifecycleStage' | 'consents'> & {
+export type Contact = Omit<Schemas['ContactView'], 'attributes' | 'lifecycleStage' | 'consents'> & {
   attributes: Record<string, AttributeValue>;
   lifecycleStage: LifecycleStage | null;
   consents: Record<ConsentChannel, ConsentStatus>;
@@ -155,7 +135,7 @@ export interface ContactQuery extends PageQuery {
 }
 
 export type BulkTagsRequest = Schemas['BulkTagRequest'];
-export type BulkTagsResult = Served<Schemas['BulkTagResult']>;
+export type BulkTagsResult = Schemas['BulkTagResult'];
 
 export interface CreateContactResult {
   contact: Contact;
@@ -195,17 +175,13 @@ export type TimelineEntry = Schemas['TimelineEntry'];
 export type AttributeType = 'string' | 'number' | 'bool' | 'date';
 export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'number', 'bool', 'date'];
 
-/** GET /contacts/attributes items and the 201 body of POST (host: AttributeDefinitionView; undocumented). */
-export interface AttributeDefinition {
-  name: string;
-  type: AttributeType;
-  label: string;
-}
+/** GET /contacts/attributes items and the 201 body of POST; the document types `type` as a plain string. */
+export type AttributeDefinition = Omit<Schemas['AttributeDefinitionView'], 'type'> & { type: AttributeType };
 
 export type AttributeDefinitionCreate = Schemas['NewAttributeRequest'];
 
 /** DELETE /contacts/{id}?erase=true; `rows` counts what was removed per table. */
-export type EraseResult = Served<Schemas['ErasureResult']>;
+export type EraseResult = Schemas['ErasureResult'];
 
 // ---- Suppressions ---------------------------------------------------------
 
@@ -218,17 +194,11 @@ export const SUPPRESSION_REASONS = [
 ] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
-/** GET /suppressions items and the body of POST (host: SuppressionView; undocumented). */
-export interface Suppression {
-  id: string;
-  channel: string;
-  address: string;
-  reason: SuppressionReason;
-  note: string | null;
-  /** `user:{id}`, `apikey:{id}` or `system`. */
-  createdBy: string;
-  createdAt: string;
-}
+/**
+ * GET /suppressions items and the body of POST (SuppressionView; the document types `reason` as a plain
+ * string). `createdBy` is `user:{id}`, `apikey:{id}` or `system`.
+ */
+export type Suppression = Omit<Schemas['SuppressionView'], 'reason'> & { reason: SuppressionReason };
 
 export type SuppressionInput = Schemas['NewSuppression'];
 
@@ -236,39 +206,28 @@ export type SuppressionInput = Schemas['NewSuppression'];
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
 
-/** GET /identity/review items (host: ReviewView; undocumented). */
-export interface IdentityReview {
-  id: string;
-  score: number;
-  reasons: string[];
+/**
+ * GET /identity/review items (ReviewView; the document types `status` as a plain string). `contact` and
+ * `candidate` are null when that contact was deleted or erased after the pair was found.
+ */
+export type IdentityReview = Omit<Schemas['ReviewView'], 'status' | 'contact' | 'candidate'> & {
   status: ReviewStatus;
-  createdAt: string;
-  /** null when that contact was deleted or erased after the pair was found. */
   contact: Contact | null;
   candidate: Contact | null;
-}
+};
 
-/** POST /identity/review/{id}/accept (host: AcceptResult; undocumented). */
-export interface AcceptResult {
-  mergeId: string;
-  survivorId: string;
-}
+/** POST /identity/review/{id}/accept. */
+export type AcceptResult = Schemas['AcceptResult'];
 
-/** GET /identity/merges items (host: MergeView; undocumented). */
-export interface IdentityMerge {
-  id: string;
-  survivorId: string;
-  /** null when an incoming record (create or import) matched the survivor rather than a second contact. */
-  mergedId: string | null;
-  reason: string;
-  mergedAt: string;
-  mergedBy: string;
-  undoneAt: string | null;
-}
+/**
+ * GET /identity/merges items. `mergedId` is null when an incoming record (create or import) matched the
+ * survivor rather than a second contact.
+ */
+export type IdentityMerge = Schemas['MergeView'];
 
 // ---- Imports --------------------------------------------------------------
 
-export type ImportPreview = Served<Schemas['PreviewView']>;
+export type ImportPreview = Schemas['PreviewView'];
 
 /** csvHeader -> field ("" = ignore) */
 export type ColumnMapping = Record<string, string>;
@@ -283,21 +242,16 @@ export interface ImportOptions {
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 
 /** ImportView; the document types `status` as a plain string. */
-export type ContactImport = Omit<Served<Schemas['ImportView']>, 'status'> & { status: ImportStatus };
+export type ContactImport = Omit<Schemas['ImportView'], 'status'> & { status: ImportStatus };
 
-/** GET /contacts/imports/{id}/errors items (host: RowErrorView; undocumented). */
-export interface ImportRowError {
-  row: number;
-  field: string;
-  value: string | null;
-  error: string;
-}
+/** GET /contacts/imports/{id}/errors items. */
+export type ImportRowError = Schemas['RowErrorView'];
 
 // ---- Jobs -----------------------------------------------------------------
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'dead' | 'cancelled';
 
-/** GET /jobs/{id} (host: JobView; undocumented). */
+/** GET /jobs/{id} (host: JobView). The /jobs endpoints do not document their responses yet; the app does not call them. */
 export interface Job {
   id: string;
   kind: string;
@@ -315,22 +269,11 @@ export interface Job {
 
 // ---- Audit ----------------------------------------------------------------
 
-/** GET /audit items (host: AuditEntryView; undocumented). */
-export interface AuditEntry {
-  sequence: number;
-  occurredAt: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  /** true when the before/after payload was removed by a GDPR erasure (the hashes still verify). */
-  payloadErased: boolean;
-  payloadDigest: string;
-  previousHash: string;
-  hash: string;
-}
+/**
+ * GET /audit items. `before`/`after` are the JSON payloads (JsonElement: `unknown`); `payloadErased` is true
+ * when a GDPR erasure removed them (the hashes still verify).
+ */
+export type AuditEntry = Schemas['AuditEntryView'];
 
 export interface AuditQuery extends PageQuery {
   entityType?: string;
@@ -341,50 +284,23 @@ export interface AuditQuery extends PageQuery {
   to?: string;
 }
 
-/** GET /audit/verify (host: AuditVerification; undocumented). */
-export interface AuditVerifyResult {
-  valid: boolean;
-  checked: number;
-  firstBrokenSequence: number | null;
-  reason: string | null;
-}
+/** GET /audit/verify. */
+export type AuditVerifyResult = Schemas['AuditVerification'];
 
 // ---- Tenant, users, API keys ---------------------------------------------
 
-/** PATCH /tenant: every property is sent; null leaves that setting unchanged. */
+/** PATCH /tenant: a setting that is absent or null stays unchanged. */
 export type TenantUpdate = Schemas['TenantPatch'];
 
-/** GET /users items and the 201 body of POST /users (host: UserView; undocumented). */
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  createdAt: string;
-  disabledAt: string | null;
-}
+/** GET /users items and the 201 body of POST /users (UserView; the document types `role` as a plain string). */
+export type User = Omit<Schemas['UserView'], 'role'> & { role: Role };
 
 export type UserCreate = Schemas['NewUserRequest'];
 
-/** GET /api-keys items (host: ApiKeyView; undocumented). */
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  role: Role;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** GET /api-keys items (ApiKeyView; the document types `role` as a plain string). */
+export type ApiKey = Omit<Schemas['ApiKeyView'], 'role'> & { role: Role };
 
 export type ApiKeyCreate = Schemas['NewApiKeyRequest'];
 
-/** The 201 body of POST /api-keys; `key` is shown only here (host: NewApiKeyResponse; undocumented). */
-export interface ApiKeyCreated {
-  id: string;
-  name: string;
-  prefix: string;
-  role: Role;
-  key: string;
-}
+/** The 201 body of POST /api-keys; `key` is shown only here (NewApiKeyResponse; `role` narrowed as above). */
+export type ApiKeyCreated = Omit<Schemas['NewApiKeyResponse'], 'role'> & { role: Role };

@@ -35,7 +35,8 @@ public static class AudienceModule
             if (await ContactEndpoints.FindLiveAsync(db, id, ct) is null) return Problems.NotFound("Contact");
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"contact-{id}.json\"";
             return Results.Json(await ContactExport.BuildAsync(db, id, ct));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Everything about the person, as JSON (GDPR access / portability)");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Everything about the person, as JSON (GDPR access / portability)")
+          .Produces<ContactExport.ContactExportDocument>().ProducesProblem(404);
         app.MapConsents();
         app.MapSuppressions();
         app.MapIdentity();

@@ -1,12 +1,12 @@
-import { api, cleanQuery, unwrapUndocumented, type DownloadedFile } from '../client';
+import { api, cleanQuery, unwrap, type DownloadedFile } from '../client';
 import type { AuditEntry, AuditQuery, AuditVerifyResult, Page } from '../types';
 
 export function listAudit(query: AuditQuery): Promise<Page<AuditEntry>> {
-  return unwrapUndocumented<Page<AuditEntry>>(api.http.GET('/api/v1/audit', { params: { query: cleanQuery(query) } }));
+  return unwrap(api.http.GET('/api/v1/audit', { params: { query: cleanQuery(query) } }));
 }
 
 export function verifyAudit(): Promise<AuditVerifyResult> {
-  return unwrapUndocumented<AuditVerifyResult>(api.http.GET('/api/v1/audit/verify'));
+  return unwrap(api.http.GET('/api/v1/audit/verify'));
 }
 
 export function exportAudit(format: 'csv' | 'json'): Promise<DownloadedFile> {

@@ -1,4 +1,4 @@
-import { api, unwrap, unwrapUndocumented } from '../client';
+import { api, unwrap } from '../client';
 import type { ConsentChangeRequest, ContactConsents, GlobalUnsubscribeRequest } from '../types';
 
 // ContactConsents narrows the document's plain strings (channel, status, legal basis) to the values the
@@ -14,17 +14,13 @@ export async function changeConsent(id: string, body: ConsentChangeRequest): Pro
   return view as ContactConsents;
 }
 
-/** The host answers with the consents (ConsentsView), but the document gives this response no schema. */
-export function globalUnsubscribe(id: string, source: string): Promise<ContactConsents> {
-  const body: GlobalUnsubscribeRequest = { source, proof: null };
-  return unwrapUndocumented<ContactConsents>(
-    api.http.POST('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } }, body }),
-  );
+export async function globalUnsubscribe(id: string, source: string): Promise<ContactConsents> {
+  const body: GlobalUnsubscribeRequest = { source };
+  const view = await unwrap(api.http.POST('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } }, body }));
+  return view as ContactConsents;
 }
 
-/** The host answers with the consents (ConsentsView), but the document gives this response no schema. */
-export function globalResubscribe(id: string): Promise<ContactConsents> {
-  return unwrapUndocumented<ContactConsents>(
-    api.http.DELETE('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } } }),
-  );
+export async function globalResubscribe(id: string): Promise<ContactConsents> {
+  const view = await unwrap(api.http.DELETE('/api/v1/contacts/{id}/global-unsubscribe', { params: { path: { id } } }));
+  return view as ContactConsents;
 }

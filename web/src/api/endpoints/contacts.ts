@@ -1,4 +1,4 @@
-import { api, call, cleanQuery, unwrap, unwrapUndocumented, type DownloadedFile } from '../client';
+import { api, call, cleanQuery, unwrap, type DownloadedFile } from '../client';
 import type {
   AttributeDefinition,
   AttributeDefinitionCreate,
@@ -73,10 +73,14 @@ export function exportContact(id: string): Promise<DownloadedFile> {
   return api.download('/api/v1/contacts/{id}/export', { params: { path: { id } } }, `contact-${id}.json`);
 }
 
-export function listAttributeDefinitions(): Promise<AttributeDefinition[]> {
-  return unwrapUndocumented<AttributeDefinition[]>(api.http.GET('/api/v1/contacts/attributes'));
+// AttributeDefinition narrows the document's plain-string `type` to the four attribute types.
+
+export async function listAttributeDefinitions(): Promise<AttributeDefinition[]> {
+  const definitions = await unwrap(api.http.GET('/api/v1/contacts/attributes'));
+  return definitions as AttributeDefinition[];
 }
 
-export function createAttributeDefinition(body: AttributeDefinitionCreate): Promise<AttributeDefinition> {
-  return unwrapUndocumented<AttributeDefinition>(api.http.POST('/api/v1/contacts/attributes', { body }));
+export async function createAttributeDefinition(body: AttributeDefinitionCreate): Promise<AttributeDefinition> {
+  const definition = await unwrap(api.http.POST('/api/v1/contacts/attributes', { body }));
+  return definition as AttributeDefinition;
 }

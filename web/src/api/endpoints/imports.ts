@@ -1,4 +1,4 @@
-import { api, cleanQuery, unwrap, unwrapUndocumented, type DownloadedFile } from '../client';
+import { api, cleanQuery, unwrap, type DownloadedFile } from '../client';
 import type { paths } from '../schema';
 import type {
   ColumnMapping,
@@ -41,11 +41,9 @@ export async function startImport(file: File, mapping: ColumnMapping, options: I
   return started as ContactImport;
 }
 
-/** Page of ImportView; the document gives the list no schema (the single import has one). */
-export function listImports(query: PageQuery): Promise<Page<ContactImport>> {
-  return unwrapUndocumented<Page<ContactImport>>(
-    api.http.GET('/api/v1/contacts/imports', { params: { query: cleanQuery(query) } }),
-  );
+export async function listImports(query: PageQuery): Promise<Page<ContactImport>> {
+  const page = await unwrap(api.http.GET('/api/v1/contacts/imports', { params: { query: cleanQuery(query) } }));
+  return page as Page<ContactImport>;
 }
 
 export async function getImport(id: string): Promise<ContactImport> {
@@ -54,7 +52,7 @@ export async function getImport(id: string): Promise<ContactImport> {
 }
 
 export function listImportErrors(id: string, query: PageQuery): Promise<Page<ImportRowError>> {
-  return unwrapUndocumented<Page<ImportRowError>>(
+  return unwrap(
     api.http.GET('/api/v1/contacts/imports/{id}/errors', { params: { path: { id }, query: cleanQuery(query) } }),
   );
 }

@@ -1,30 +1,47 @@
-import { api, call, unwrap, unwrapUndocumented } from '../client';
-import type { ApiKey, ApiKeyCreate, ApiKeyCreated, Tenant, TenantUpdate, User, UserCreate } from '../types';
+import { api, call, cleanQuery, unwrap } from '../client';
+import type {
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyCreated,
+  Page,
+  PageQuery,
+  Tenant,
+  TenantUpdate,
+  User,
+  UserCreate,
+} from '../types';
+
+// User, ApiKey and ApiKeyCreated narrow the document's plain-string `role` to Role (see types.ts).
 
 export function getTenant(): Promise<Tenant> {
   return unwrap(api.http.GET('/api/v1/tenant'));
 }
 
-/** Null in `body` leaves that setting as it is. The host answers with the tenant (TenantView; undocumented). */
+/** A setting that is absent or null in `body` stays as it is. */
 export function updateTenant(body: TenantUpdate): Promise<Tenant> {
-  return unwrapUndocumented<Tenant>(api.http.PATCH('/api/v1/tenant', { body }));
+  return unwrap(api.http.PATCH('/api/v1/tenant', { body }));
 }
 
-/** A plain array, sorted by email. */
-export function listUsers(): Promise<User[]> {
-  return unwrapUndocumented<User[]>(api.http.GET('/api/v1/users'));
+/** Sorted by email. */
+export async function listUsers(query: PageQuery): Promise<Page<User>> {
+  const page = await unwrap(api.http.GET('/api/v1/users', { params: { query: cleanQuery(query) } }));
+  return page as Page<User>;
 }
 
-export function createUser(body: UserCreate): Promise<User> {
-  return unwrapUndocumented<User>(api.http.POST('/api/v1/users', { body }));
+export async function createUser(body: UserCreate): Promise<User> {
+  const user = await unwrap(api.http.POST('/api/v1/users', { body }));
+  return user as User;
 }
 
-export function listApiKeys(): Promise<ApiKey[]> {
-  return unwrapUndocumented<ApiKey[]>(api.http.GET('/api/v1/api-keys'));
+/** A plain array, newest first. */
+export async function listApiKeys(): Promise<ApiKey[]> {
+  const keys = await unwrap(api.http.GET('/api/v1/api-keys'));
+  return keys as ApiKey[];
 }
 
-export function createApiKey(body: ApiKeyCreate): Promise<ApiKeyCreated> {
-  return unwrapUndocumented<ApiKeyCreated>(api.http.POST('/api/v1/api-keys', { body }));
+export async function createApiKey(body: ApiKeyCreate): Promise<ApiKeyCreated> {
+  const created = await unwrap(api.http.POST('/api/v1/api-keys', { body }));
+  return created as ApiKeyCreated;
 }
 
 export async function revokeApiKey(id: string): Promise<void> {

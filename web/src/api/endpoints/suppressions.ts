@@ -1,19 +1,19 @@
-import { api, call, cleanQuery, unwrapUndocumented } from '../client';
+import { api, call, cleanQuery, unwrap } from '../client';
 import type { Page, PageQuery, Suppression, SuppressionInput, SuppressionReason } from '../types';
 
-// The document gives none of these responses a schema; Suppression mirrors the host's SuppressionView.
+// Suppression narrows the document's plain-string `reason` to SuppressionReason (see types.ts).
 
-export function listSuppressions(
+export async function listSuppressions(
   query: PageQuery & { channel?: string; reason?: SuppressionReason | ''; search?: string },
 ): Promise<Page<Suppression>> {
-  return unwrapUndocumented<Page<Suppression>>(
-    api.http.GET('/api/v1/suppressions', { params: { query: cleanQuery(query) } }),
-  );
+  const page = await unwrap(api.http.GET('/api/v1/suppressions', { params: { query: cleanQuery(query) } }));
+  return page as Page<Suppression>;
 }
 
 /** Idempotent: an address that is already suppressed comes back as it is (200) instead of 201. */
-export function createSuppression(body: SuppressionInput): Promise<Suppression> {
-  return unwrapUndocumented<Suppression>(api.http.POST('/api/v1/suppressions', { body }));
+export async function createSuppression(body: SuppressionInput): Promise<Suppression> {
+  const suppression = await unwrap(api.http.POST('/api/v1/suppressions', { body }));
+  return suppression as Suppression;
 }
 
 export async function deleteSuppression(id: string): Promise<void> {

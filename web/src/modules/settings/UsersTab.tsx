@@ -1,18 +1,26 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { listUsers } from '../../api/endpoints/settings';
 import { queryKeys } from '../../api/queryKeys';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTablePagination } from '../../components/PagedTablePagination';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { formatDate, humanize } from '../../lib/format';
 import { NewUserDialog } from './NewUserDialog';
 
 export function UsersTab() {
   const [creating, setCreating] = useState(false);
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: listUsers });
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(25);
+  const users = useQuery({
+    queryKey: queryKeys.userList(page, pageSize),
+    queryFn: () => listUsers({ page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const items = users.data?.items ?? [];
   return (
     <Stack spacing={2}>
       <div>
@@ -39,7 +47,7 @@ export function UsersTab() {
                 <TableSkeleton columns={5} rows={3} />
               ) : (
                 <TableBody>
-                  {users.data.map((user) => (
+                  {items.map((user) => (
                     <TableRow key={user.id}>
                       <TableCell>{user.displayName || '—'}</TableCell>
                       <TableCell>{user.email}</TableCell>
@@ -52,7 +60,19 @@ export function UsersTab() {
               )}
             </Table>
           </TableContainer>
-          {users.data && users.data.length === 0 ? <EmptyState title="No users" /> : null}
+          {!users.isPending && items.length === 0 ? <EmptyState title="No users" /> : null}
+          {users.data && users.data.total > 0 ? (
+            <PagedTablePagination
+              total={users.data.total}
+              page={page}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={(size) => {
+                setPageSize(size);
+                setPage(1);
+              }}
+            />
+          ) : null}
         </Paper>
       )}
       {creating ? <NewUserDialog onClose={() => setCreating(false)} /> : null}

@@ -8,7 +8,9 @@ namespace BrandHub.Modules.Audience.Consents;
 
 public static class ConsentEndpoints
 {
-    public sealed record GlobalUnsubscribeRequest(string? Source, ConsentProof? Proof);
+    /// <param name="Source">Where the request came from (up to 100 characters); <c>api</c> when absent.</param>
+    /// <param name="Proof">Evidence of the request, if any.</param>
+    public sealed record GlobalUnsubscribeRequest(string? Source = null, ConsentProof? Proof = null);
 
     public static IEndpointRouteBuilder MapConsents(this IEndpointRouteBuilder app)
     {
@@ -17,7 +19,7 @@ public static class ConsentEndpoints
         consents.MapGet("/consents", async (Guid id, BrandHubDb db, ConsentLedger ledger, CancellationToken ct) =>
             await ContactEndpoints.FindLiveAsync(db, id, ct) is { } c ? Results.Ok(await ledger.ViewAsync(c, ct)) : Problems.NotFound("Contact"))
             .RequireAuthorization(Scopes.Policy(Scopes.ContactsRead))
-            .WithSummary("Consent per channel with its evidence, and the full history").Produces<ConsentLedger.ConsentsView>();
+            .WithSummary("Consent per channel with its evidence, and the full history").Produces<ConsentLedger.ConsentsView>().ProducesProblem(404);
 
         consents.MapPut("/consents", async (Guid id, ConsentChange body, BrandHubDb db, ConsentLedger ledger, CancellationToken ct) =>
         {
@@ -39,7 +41,8 @@ public static class ConsentEndpoints
             ledger.SetGlobalUnsubscribe(contact, true, body?.Source ?? "api", body?.Proof);
             await db.SaveChangesAsync(ct);
             return Results.Ok(await ledger.ViewAsync(contact, ct));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Unsubscribe the contact from all marketing");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Unsubscribe the contact from all marketing")
+          .Produces<ConsentLedger.ConsentsView>().ProducesValidationProblem().ProducesProblem(404);
 
         consents.MapDelete("/global-unsubscribe", async (Guid id, BrandHubDb db, ConsentLedger ledger, CancellationToken ct) =>
         {
@@ -48,7 +51,8 @@ public static class ConsentEndpoints
             ledger.SetGlobalUnsubscribe(contact, false, "api", null);
             await db.SaveChangesAsync(ct);
             return Results.Ok(await ledger.ViewAsync(contact, ct));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Lift a global unsubscribe (per-channel consents apply again)");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Lift a global unsubscribe (per-channel consents apply again)")
+          .Produces<ConsentLedger.ConsentsView>().ProducesProblem(404);
 
         return app;
     }

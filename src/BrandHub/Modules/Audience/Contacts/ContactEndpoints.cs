@@ -15,10 +15,16 @@ namespace BrandHub.Modules.Audience.Contacts;
 
 public static class ContactEndpoints
 {
-    public sealed record BulkTagRequest(List<Guid>? ContactIds, List<string>? Add, List<string>? Remove);
+    /// <param name="ContactIds">1–1000 contacts.</param>
+    /// <param name="Add">Tags to add.</param>
+    /// <param name="Remove">Tags to remove.</param>
+    public sealed record BulkTagRequest(List<Guid>? ContactIds, List<string>? Add = null, List<string>? Remove = null);
     public sealed record BulkTagResult(int Updated);
     public sealed record AttributeDefinitionView(string Name, string Type, string Label);
-    public sealed record NewAttributeRequest(string? Name, string? Type, string? Label);
+    /// <param name="Name">Lower-case letters, digits and _, starting with a letter (up to 63).</param>
+    /// <param name="Type">string, number, bool or date.</param>
+    /// <param name="Label">Shown in the app; the name when absent.</param>
+    public sealed record NewAttributeRequest(string? Name, string? Type, string? Label = null);
     public sealed record TimelineEntry(Guid Id, DateTimeOffset OccurredAt, string Kind, string Summary, JsonElement Data);
 
     private static readonly string[] Sorts = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "email", "-email", "lastName", "-lastName"];
@@ -71,7 +77,7 @@ public static class ContactEndpoints
             var items = await q.Skip(paging.Skip).Take(paging.PageSize)
                 .Include(c => c.Tags).Include(c => c.ExternalIds).Include(c => c.Consents).AsSplitQuery().ToListAsync(ct);
             return Results.Ok(new Page<ContactView>(items.Select(ContactView.Of).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(read).WithSummary("Search, filter, sort and page through contacts").Produces<Page<ContactView>>();
+        }).RequireAuthorization(read).WithSummary("Search, filter, sort and page through contacts").Produces<Page<ContactView>>().ProducesValidationProblem();
 
         contacts.MapGet("/{id:guid}", async (Guid id, BrandHubDb db, CancellationToken ct) =>
             await FindLiveAsync(db, id, ct) is { } c ? Results.Ok(ContactView.Of(c)) : Problems.NotFound("Contact"))
@@ -121,7 +127,7 @@ public static class ContactEndpoints
             return Results.NoContent();
         }).RequireAuthorization(write)
           .WithSummary("Delete a contact (soft), or with ?erase=true erase every trace of the person (GDPR art. 17; needs contacts:erase)")
-          .Produces(204).Produces<ContactEraser.ErasureResult>(200).ProducesProblem(404);
+          .Produces(204).Produces<ContactEraser.ErasureResult>(200).ProducesProblem(403).ProducesProblem(404);
 
         contacts.MapPost("/bulk-tags", async (BulkTagRequest body, ContactDirectory directory, CancellationToken ct) =>
         {
@@ -149,12 +155,13 @@ public static class ContactEndpoints
             var items = await q.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new Page<TimelineEntry>(items.Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Kind, e.Summary,
                 JsonDocument.Parse(e.DataJson).RootElement.Clone())).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(read).WithSummary("What happened to this contact, newest first").Produces<Page<TimelineEntry>>();
+        }).RequireAuthorization(read).WithSummary("What happened to this contact, newest first").Produces<Page<TimelineEntry>>()
+          .ProducesValidationProblem().ProducesProblem(404);
 
         contacts.MapGet("/attributes", async (BrandHubDb db, CancellationToken ct) =>
             Results.Ok((await db.Set<AttributeDefinition>().AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct))
                 .Select(d => new AttributeDefinitionView(d.Name, d.Type, d.Label))))
-            .RequireAuthorization(read).WithSummary("The tenant's custom attributes and their types");
+            .RequireAuthorization(read).WithSummary("The tenant's custom attributes and their types").Produces<IReadOnlyList<AttributeDefinitionView>>();
 
         contacts.MapPost("/attributes", async (NewAttributeRequest body, BrandHubDb db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
@@ -173,7 +180,8 @@ public static class ContactEndpoints
             audit.Record("attribute.created", "attribute", def.Name, null, new { def.Name, def.Type, def.Label });
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/v1/contacts/attributes/{def.Name}", new AttributeDefinitionView(def.Name, def.Type, def.Label));
-        }).RequireAuthorization(Scopes.Policy(Scopes.TenantManage)).WithSummary("Declare a custom attribute with its type");
+        }).RequireAuthorization(Scopes.Policy(Scopes.TenantManage)).WithSummary("Declare a custom attribute with its type")
+          .Produces<AttributeDefinitionView>(201).ProducesValidationProblem();
 
         return contacts;
     }

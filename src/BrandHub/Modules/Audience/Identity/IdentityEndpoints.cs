@@ -39,7 +39,8 @@ public static class IdentityEndpoints
                 contacts.TryGetValue(r.ContactId, out var a) ? ContactView.Of(a) : null,
                 contacts.TryGetValue(r.CandidateId, out var b) ? ContactView.Of(b) : null)).ToList();
             return Results.Ok(new Page<ReviewView>(items, paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Possible duplicates waiting for a decision, best matches first");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Possible duplicates waiting for a decision, best matches first")
+          .Produces<Page<ReviewView>>().ProducesValidationProblem();
 
         identity.MapPost("/review/{id:guid}/accept", async (Guid id, BrandHubDb db, ContactMerger merger, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
@@ -54,7 +55,8 @@ public static class IdentityEndpoints
             review.Status = "accepted"; review.DecidedAt = clock.Now(); review.DecidedBy = actor.Id;
             await db.SaveChangesAsync(ct);
             return Results.Ok(new AcceptResult(merge.Id, ordered[0].Id));
-        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("They are the same person: merge into the older record");
+        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("They are the same person: merge into the older record")
+          .Produces<AcceptResult>().ProducesProblem(404).ProducesProblem(409);
 
         identity.MapPost("/review/{id:guid}/reject", async (Guid id, BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
@@ -65,7 +67,8 @@ public static class IdentityEndpoints
             audit.Record("identity.review_rejected", "identity_review", review.Id.ToString(), null, new { review.ContactId, review.CandidateId, review.Score });
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("They are different people: keep both and stop suggesting it");
+        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("They are different people: keep both and stop suggesting it")
+          .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         identity.MapGet("/merges", async (BrandHubDb db, Guid? contactId, int? page, int? pageSize, CancellationToken ct) =>
         {
@@ -78,7 +81,8 @@ public static class IdentityEndpoints
             var items = await q.OrderByDescending(m => m.MergedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new Page<MergeView>(items.Select(m => new MergeView(m.Id, m.SurvivorId, m.MergedId == Guid.Empty ? null : m.MergedId,
                 m.Reason, m.MergedAt, m.MergedBy, m.UndoneAt)).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Merges, newest first (mergedId is null when an incoming record matched)");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Merges, newest first (mergedId is null when an incoming record matched)")
+          .Produces<Page<MergeView>>().ProducesValidationProblem();
 
         identity.MapPost("/merges/{id:guid}/undo", async (Guid id, BrandHubDb db, ContactMerger merger, CancellationToken ct) =>
         {
@@ -87,7 +91,8 @@ public static class IdentityEndpoints
             if (await merger.UndoAsync(merge, ct) is { } refusal) return Problems.Conflict(refusal);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("Undo a merge: both records as they were before it");
+        }).RequireAuthorization(Scopes.Policy(Scopes.IdentityWrite)).WithSummary("Undo a merge: both records as they were before it")
+          .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         return app;
     }

@@ -42,7 +42,7 @@ public static class ImportEndpoints
                 .Concat(attributes.Select(a => "attributes." + a)).Concat(Core.Audience.ConsentWireNames.ChannelNames.Select(c => "consent." + c)).ToList();
             return Results.Ok(new PreviewView(file!.FileName, csv.RowCount, csv.Delimiter.ToString(), csv.Headers, sample, ImportMapping.Suggest(csv.Headers), fields));
         }).RequireAuthorization(write).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
-          .WithSummary("Read a CSV's headers and first rows, with a suggested column mapping").Produces<PreviewView>().ProducesValidationProblem();
+          .WithSummary("Read a CSV's headers and first rows, with a suggested column mapping").Produces<PreviewView>().ProducesValidationProblem().ProducesProblem(413);
 
         imports.MapPost("/", async (IFormFile? file, [FromForm] string? mapping, [FromForm] string? options, BrandHubDb db, JobQueue queue,
             AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
@@ -83,7 +83,7 @@ public static class ImportEndpoints
             return Results.Accepted($"/api/v1/contacts/imports/{import.Id}", View(import, job));
         }).RequireAuthorization(write).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
           .WithSummary("Upload a CSV with its column mapping; the import runs as a job (poll the returned import for progress)")
-          .Produces<ImportView>(202).ProducesValidationProblem();
+          .Produces<ImportView>(202).ProducesValidationProblem().ProducesProblem(413);
 
         imports.MapGet("/", async (BrandHubDb db, int? page, int? pageSize, CancellationToken ct) =>
         {
@@ -98,7 +98,7 @@ public static class ImportEndpoints
             var jobs = await db.Set<Job>().AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
             return Results.Ok(new Page<ImportView>(items.Select(i => View(i, i.JobId is { } j ? jobs.GetValueOrDefault(j) : null)).ToList(),
                 paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(read).WithSummary("Imports, newest first");
+        }).RequireAuthorization(read).WithSummary("Imports, newest first").Produces<Page<ImportView>>().ProducesValidationProblem();
 
         imports.MapGet("/{id:guid}", async (Guid id, BrandHubDb db, CancellationToken ct) =>
         {
@@ -106,7 +106,7 @@ public static class ImportEndpoints
             if (import is null) return Problems.NotFound("Import");
             var job = import.JobId is { } jobId ? await db.Set<Job>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct) : null;
             return Results.Ok(View(import, job));
-        }).RequireAuthorization(read).WithSummary("An import's status, progress and counts").Produces<ImportView>();
+        }).RequireAuthorization(read).WithSummary("An import's status, progress and counts").Produces<ImportView>().ProducesProblem(404);
 
         imports.MapGet("/{id:guid}/errors", async (Guid id, BrandHubDb db, int? page, int? pageSize, CancellationToken ct) =>
         {
@@ -118,7 +118,7 @@ public static class ImportEndpoints
             var total = await q.CountAsync(ct);
             var items = await q.OrderBy(e => e.Row).ThenBy(e => e.Field).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new Page<RowErrorView>(items.Select(e => new RowErrorView(e.Row, e.Field, e.Value, e.Error)).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(read).WithSummary("The per-row validation report");
+        }).RequireAuthorization(read).WithSummary("The per-row validation report").Produces<Page<RowErrorView>>().ProducesValidationProblem().ProducesProblem(404);
 
         imports.MapGet("/{id:guid}/errors.csv", async (Guid id, HttpContext http, BrandHubDb db, CancellationToken ct) =>
         {
@@ -130,7 +130,8 @@ public static class ImportEndpoints
             await foreach (var e in db.Set<ImportRowError>().AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Field).AsAsyncEnumerable().WithCancellation(ct))
                 await w.WriteLineAsync($"{e.Row},{Csv(e.Field)},{Csv(e.Value)},{Csv(e.Error)}");
             return Results.Empty;
-        }).RequireAuthorization(read).WithSummary("The validation report as a CSV download");
+        }).RequireAuthorization(read).WithSummary("The validation report as a CSV download")
+          .Produces(200, typeof(Stream), "text/csv").ProducesProblem(404);
 
         return app;
     }

@@ -12,7 +12,11 @@ namespace BrandHub.Modules.Audience.Suppressions;
 public static class SuppressionEndpoints
 {
     public sealed record SuppressionView(Guid Id, string Channel, string Address, string Reason, string? Note, string CreatedBy, DateTimeOffset CreatedAt);
-    public sealed record NewSuppression(string? Channel, string? Address, string? Reason, string? Note);
+    /// <param name="Channel">email, sms, whatsapp or push.</param>
+    /// <param name="Address">The email address, phone number or device id.</param>
+    /// <param name="Reason">hard_bounce, complaint, invalid, manual or unsubscribed.</param>
+    /// <param name="Note">Why, for the team (up to 500 characters).</param>
+    public sealed record NewSuppression(string? Channel, string? Address, string? Reason, string? Note = null);
 
     private static readonly string[] Channels = ["email", "sms", "whatsapp", "push"];
 
@@ -32,7 +36,8 @@ public static class SuppressionEndpoints
             var total = await q.CountAsync(ct);
             var items = await q.OrderByDescending(s => s.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new Page<SuppressionView>(items.Select(View).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Addresses never sent to, with why");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ContactsRead)).WithSummary("Addresses never sent to, with why")
+          .Produces<Page<SuppressionView>>().ProducesValidationProblem();
 
         group.MapPost("/", async (NewSuppression body, BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
@@ -67,7 +72,8 @@ public static class SuppressionEndpoints
             audit.Record("suppression.created", "suppression", s.Id.ToString(), null, new { s.Channel, s.Address, s.Reason, s.Note });
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/v1/suppressions/{s.Id}", View(s));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Block an address on a channel (idempotent)");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Block an address on a channel (idempotent: an address already blocked is answered 200 as it is)")
+          .Produces<SuppressionView>(201).Produces<SuppressionView>(200).ProducesValidationProblem();
 
         group.MapDelete("/{id:guid}", async (Guid id, BrandHubDb db, AuditTrail audit, CancellationToken ct) =>
         {
@@ -77,7 +83,7 @@ public static class SuppressionEndpoints
             audit.Record("suppression.deleted", "suppression", s.Id.ToString(), new { s.Channel, s.Address, s.Reason }, null);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Lift a suppression");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ConsentsWrite)).WithSummary("Lift a suppression").Produces(204).ProducesProblem(404);
 
         return app;
     }

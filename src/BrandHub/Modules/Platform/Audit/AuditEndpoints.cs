@@ -37,10 +37,11 @@ public static class AuditEndpoints
             var sequences = entries.Select(e => e.Sequence).ToList();
             var payloads = await db.Set<AuditPayload>().AsNoTracking().Where(p => sequences.Contains(p.Sequence)).ToDictionaryAsync(p => p.Sequence, ct);
             return Results.Ok(new Page<AuditEntryView>(entries.Select(e => View(e, payloads.GetValueOrDefault(e.Sequence))).ToList(), paging.Page, paging.PageSize, total));
-        }).WithSummary("The audit trail, newest first, filterable by entity, actor, action and time");
+        }).WithSummary("The audit trail, newest first, filterable by entity, actor, action and time")
+          .Produces<Page<AuditEntryView>>().ProducesValidationProblem();
 
         audit.MapGet("/verify", async (BrandHubDb db, CancellationToken ct) => Results.Ok(await VerifyAsync(db, ct)))
-            .WithSummary("Recompute the hash chain and report the first broken link");
+            .WithSummary("Recompute the hash chain and report the first broken link").Produces<AuditVerification>();
 
         audit.MapGet("/export", async (HttpContext http, BrandHubDb db, string? format, CancellationToken ct) =>
         {
@@ -50,7 +51,8 @@ public static class AuditEndpoints
             http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json";
             await WriteExportAsync(db, http.Response.Body, format, ct);
             return Results.Empty;
-        }).WithSummary("Download the whole chain with hashes (csv or json) for offline verification — see docs/AUDIT.md");
+        }).WithSummary("Download the whole chain with hashes (csv or json) for offline verification — see docs/AUDIT.md")
+          .Produces(200, typeof(Stream), "application/json", "text/csv").ProducesValidationProblem();
 
         return app;
     }

@@ -19,11 +19,14 @@ public static class AuthEndpoints
     public sealed record TenantView(Guid Id, string Name, string Slug, string DefaultCountry, string Timezone);
     public sealed record MeResponse(string? UserId, string? Email, string? DisplayName, string Role, IReadOnlyList<string> Scopes, TenantView Tenant);
     public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt);
-    public sealed record NewUserRequest(string? Email, string? DisplayName, string? Role, string? Password);
+    public sealed record NewUserRequest(string? Email, string? Role, string? Password, string? DisplayName = null);
     public sealed record ApiKeyView(Guid Id, string Name, string Prefix, string Role, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
-    public sealed record NewApiKeyRequest(string? Name, string? Role);
+    /// <param name="Name">What the key is for, 1–100 characters.</param>
+    /// <param name="Role">The key's role (not owner); marketer when absent.</param>
+    public sealed record NewApiKeyRequest(string? Name, string? Role = null);
     public sealed record NewApiKeyResponse(Guid Id, string Name, string Prefix, string Role, string Key);
-    public sealed record TenantPatch(string? Name, string? DefaultCountry, string? Timezone);
+    /// <summary>Only the settings sent (and not null) change.</summary>
+    public sealed record TenantPatch(string? Name = null, string? DefaultCountry = null, string? Timezone = null);
 
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
@@ -78,23 +81,32 @@ public static class AuthEndpoints
             audit.Record("tenant.updated", "tenant", tenant.Id.ToString(), before, ViewOf(tenant));
             await db.SaveChangesAsync(ct);
             return Results.Ok(ViewOf(tenant));
-        }).RequireAuthorization(Scopes.Policy(Scopes.TenantManage)).WithSummary("Change this tenant's name, default country or time zone");
+        }).RequireAuthorization(Scopes.Policy(Scopes.TenantManage)).WithSummary("Change this tenant's name, default country or time zone")
+          .Produces<TenantView>().ProducesValidationProblem();
 
-        tenantGroup.MapGet("/users", async (BrandHubDb db, CancellationToken ct) =>
-            Results.Ok((await db.Set<User>().AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
-                .Select(u => new UserView(u.Id, u.Email, u.DisplayName, u.Role, u.CreatedAt, u.DisabledAt))))
-            .RequireAuthorization(Scopes.Policy(Scopes.UsersManage)).WithTags("Users").WithSummary("The tenant's users");
+        tenantGroup.MapGet("/users", async (BrandHubDb db, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var errors = new List<FieldError>();
+            var paging = PageRequest.From(page, pageSize, errors);
+            if (errors.Count > 0) return Problems.Validation(errors);
+            var q = db.Set<User>().AsNoTracking();
+            var total = await q.CountAsync(ct);
+            var users = await q.OrderBy(u => u.Email).ThenBy(u => u.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            return Results.Ok(new Page<UserView>(users.Select(UserViewOf).ToList(), paging.Page, paging.PageSize, total));
+        }).RequireAuthorization(Scopes.Policy(Scopes.UsersManage)).WithTags("Users").WithSummary("The tenant's users, by email")
+          .Produces<Page<UserView>>().ProducesValidationProblem();
 
         tenantGroup.MapPost("/users", async (NewUserRequest body, BrandHubDb db, AuditTrail audit, TenantProvisioning provisioning, CancellationToken ct) =>
         {
             var (user, errors) = await provisioning.CreateUserAsync(db, audit, body.Email ?? "", body.DisplayName, body.Role ?? "", body.Password ?? "", ct);
-            return user is null ? Problems.Validation(errors)
-                : Results.Created($"/api/v1/users/{user.Id}", new UserView(user.Id, user.Email, user.DisplayName, user.Role, user.CreatedAt, user.DisabledAt));
-        }).RequireAuthorization(Scopes.Policy(Scopes.UsersManage)).WithTags("Users").WithSummary("Invite a user with a role and an initial password");
+            return user is null ? Problems.Validation(errors) : Results.Created($"/api/v1/users/{user.Id}", UserViewOf(user));
+        }).RequireAuthorization(Scopes.Policy(Scopes.UsersManage)).WithTags("Users").WithSummary("Invite a user with a role and an initial password")
+          .Produces<UserView>(201).ProducesValidationProblem();
 
         tenantGroup.MapGet("/api-keys", async (BrandHubDb db, CancellationToken ct) =>
             Results.Ok((await db.Set<ApiKey>().AsNoTracking().OrderByDescending(k => k.CreatedAt).ToListAsync(ct)).Select(KeyView)))
-            .RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("The tenant's API keys (secrets are never shown again)");
+            .RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("The tenant's API keys (secrets are never shown again)")
+            .Produces<IReadOnlyList<ApiKeyView>>();
 
         tenantGroup.MapPost("/api-keys", async (NewApiKeyRequest body, BrandHubDb db, Actor actor, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
@@ -114,7 +126,8 @@ public static class AuthEndpoints
             audit.Record("apikey.created", "apikey", key.Id.ToString(), null, new { key.Name, key.Prefix, key.Role });
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/v1/api-keys/{key.Id}", new NewApiKeyResponse(key.Id, key.Name, key.Prefix, key.Role, $"{prefix}_{secret}"));
-        }).RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("Create an API key; the key is in this response only");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("Create an API key; the key is in this response only")
+          .Produces<NewApiKeyResponse>(201).ProducesValidationProblem();
 
         tenantGroup.MapDelete("/api-keys/{id:guid}", async (Guid id, BrandHubDb db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
@@ -127,11 +140,13 @@ public static class AuthEndpoints
                 await db.SaveChangesAsync(ct);
             }
             return Results.NoContent();
-        }).RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("Revoke an API key (idempotent)");
+        }).RequireAuthorization(Scopes.Policy(Scopes.ApiKeysManage)).WithTags("API keys").WithSummary("Revoke an API key (idempotent)")
+          .Produces(204).ProducesProblem(404);
 
         return app;
     }
 
+    private static UserView UserViewOf(User u) => new(u.Id, u.Email, u.DisplayName, u.Role, u.CreatedAt, u.DisabledAt);
     private static TenantView ViewOf(Tenant t) => new(t.Id, t.Name, t.Slug, t.DefaultCountry, t.Timezone);
     private static ApiKeyView KeyView(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.Role, Roles.ScopesOf(k.Role), k.CreatedAt, k.LastUsedAt, k.RevokedAt);
 }

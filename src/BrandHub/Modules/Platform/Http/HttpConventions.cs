@@ -24,6 +24,9 @@ public static class HttpConventions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+            // A number is a JSON number: "12" for an int is a 400 with a field error, and the OpenAPI document types
+            // integers as "integer" (the web defaults read numbers from strings and publish ["integer","string"]).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {

@@ -7,16 +7,17 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Owner, Admin, Marketer, Agent, Analyst, Viewer];
 
-    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead];
+    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead];
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Owner] = Scopes.All.ToArray(),
         [Admin] = Scopes.All.ToArray(),
-        [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite],
-        [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead],
+        [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite,
+            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage],
+        [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead],
         [Analyst] = Read,
-        [Viewer] = [Scopes.ContactsRead],
+        [Viewer] = [Scopes.ContactsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead],
     };
 
     public static bool IsKnown(string? role) => role is not null && Grants.ContainsKey(role);
@@ -30,12 +31,15 @@ public static class Scopes
     public const string ContactsRead = "contacts:read", ContactsWrite = "contacts:write", ContactsErase = "contacts:erase",
         ConsentsWrite = "consents:write", ImportsWrite = "imports:write", IdentityWrite = "identity:write",
         AuditRead = "audit:read", UsersManage = "users:manage", ApiKeysManage = "apikeys:manage",
-        TenantManage = "tenant:manage", JobsRead = "jobs:read", JobsManage = "jobs:manage";
+        TenantManage = "tenant:manage", JobsRead = "jobs:read", JobsManage = "jobs:manage",
+        DeliveriesRead = "deliveries:read", DeliveriesManage = "deliveries:manage", MessagesSend = "messages:send",
+        TemplatesRead = "templates:read", TemplatesWrite = "templates:write", ChannelsManage = "channels:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
         AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
+        DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage,
     ];
 
     public static string Policy(string scope) => "scope:" + scope;

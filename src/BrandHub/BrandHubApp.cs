@@ -39,6 +39,8 @@ public static class BrandHubApp
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<TenantProvisioning>();
+        services.AddSingleton<BrandHub.Modules.Platform.Secrets.SecretKeys>();
+        services.AddSingleton<BrandHub.Modules.Delivery.Tracking.TrackingLinks>();
         services.AddJobs(builder.Configuration);
         services.AddAudience();
 

@@ -65,9 +65,9 @@ public sealed class DkimSigner : IDisposable
 
         var bodyHash = Convert.ToBase64String(RelaxedCanonicalization.BodyHash(body));
         var header = new StringBuilder(640)
-            .Append("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=").Append(Domain)
-            .Append("; s=").Append(Selector).Append(";\r\n\tt=").Append(signedAt.ToUnixTimeSeconds())
-            .Append("; h=").Append(FoldedHeaderList(signed)).Append(";\r\n\tbh=").Append(bodyHash).Append(";\r\n\tb=");
+            .Append("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\r\n\td=").Append(Domain)
+            .Append("; s=").Append(Selector).Append("; t=").Append(signedAt.ToUnixTimeSeconds())
+            .Append(";\r\n\th=").Append(FoldedHeaderList(signed)).Append(";\r\n\tbh=").Append(bodyHash).Append(";\r\n\tb=");
         // The signature covers its own header with an empty b= value, in relaxed form and without the trailing CRLF.
         toHash.Append(RelaxedCanonicalization.Header(header.ToString()));
 
@@ -113,7 +113,7 @@ public sealed class DkimSigner : IDisposable
     private static string FoldedHeaderList(List<string> names)
     {
         var sb = new StringBuilder();
-        var column = 12; // "\tt=NNNNNNNNNN; h=" is roughly this wide before the list starts
+        var column = 3; // "\th=" starts the line
         for (var i = 0; i < names.Count; i++)
         {
             if (i > 0)

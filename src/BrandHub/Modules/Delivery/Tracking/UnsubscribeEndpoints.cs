@@ -75,7 +75,8 @@ public static class UnsubscribeEndpoints
     private static ConsentProof Proof(HttpContext http, Guid? deliveryId)
     {
         var ua = http.Request.Headers.UserAgent.ToString();
-        return new ConsentProof(http.Connection.RemoteIpAddress?.ToString(), ua.Length == 0 ? null : ua[..Math.Min(ua.Length, ConsentPolicy.MaxUserAgentLength)],
+        var ip = http.Connection.RemoteIpAddress is { } a && a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : http.Connection.RemoteIpAddress;
+        return new ConsentProof(ip?.ToString(), ua.Length == 0 ? null : ua[..Math.Min(ua.Length, ConsentPolicy.MaxUserAgentLength)],
             deliveryId?.ToString());
     }
 

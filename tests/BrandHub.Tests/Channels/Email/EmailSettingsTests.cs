@@ -134,6 +134,28 @@ public sealed class EmailSettingsTests(EmailHost host) : IClassFixture<EmailHost
         (await SenderAsync(other.TenantId)).ShouldBeNull();
     }
 
+    [PostgresFact]
+    public async Task Row_level_security_hides_sender_settings_and_webhook_tokens_of_other_tenants()
+    {
+        var a = await host.NewTenantAsync();
+        var b = await host.NewTenantAsync();
+        var key = await host.UseMailgunAsync(a);
+        await host.UseMailgunAsync(b);
+        var now = host.Clock.GetUtcNow();
+        (await host.Anonymous().PostJsonAsync($"/api/v1/webhooks/email/{a.TenantId}", MailgunWebhooks.Body(key, now, "delivered", Guid.NewGuid(), now)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var noTenant = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await noTenant.OpenAsync();
+        await using var inB = await host.OpenAsync(bypassRls: false, tenantId: b.TenantId);
+        foreach (var table in new[] { "email_sender_settings", "email_webhook_tokens" })
+        {
+            (await noTenant.ScalarAsync<long>($"SELECT count(*) FROM {table}")).ShouldBe(0, table);
+            (await inB.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @p0", a.TenantId)).ShouldBe(0, table);
+        }
+        (await inB.ScalarAsync<long>("SELECT count(*) FROM email_sender_settings")).ShouldBe(1);
+    }
+
     private async Task<EmailSender?> SenderAsync(Guid tenantId)
     {
         var (scope, _) = host.Database(tenantId);

@@ -29,11 +29,11 @@ public sealed class EmailSenderConfiguration(BrandHubDb db, SecretKeys secrets, 
         var before = stored is null ? null : View(stored).AuditSnapshot();
         var now = clock.Now();
         var s = stored ?? new EmailSenderSettings { TenantId = db.Scope.RequiredTenantId, CreatedAt = now };
-        EmailAddress(input.FromEmail, out var from);
+        Normalize(input.FromEmail, out var from);
         s.Provider = input.Provider!;
         s.FromEmail = from;
         s.FromName = input.FromName;
-        s.ReplyTo = input.ReplyTo is null ? null : EmailAddress(input.ReplyTo, out var reply) ? reply : null;
+        s.ReplyTo = input.ReplyTo is null ? null : Normalize(input.ReplyTo, out var reply) ? reply : null;
         // A PUT replaces the whole configuration; only secrets survive when omitted, so a form never has to echo them.
         s.Security = input.Provider == "smtp" ? input.Security ?? "starttls" : input.Security;
         s.Host = input.Host;
@@ -58,6 +58,6 @@ public sealed class EmailSenderConfiguration(BrandHubDb db, SecretKeys secrets, 
 
     private string? Encrypt(string? secret) => secret is null ? null : secrets.Encrypt(secret);
 
-    private static bool EmailAddress(string? input, out string normalized) =>
+    private static bool Normalize(string? input, out string normalized) =>
         Core.Audience.EmailAddress.TryNormalize(input, out normalized, out _);
 }

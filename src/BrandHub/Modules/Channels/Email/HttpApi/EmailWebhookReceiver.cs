@@ -15,6 +15,8 @@ namespace BrandHub.Modules.Channels.Email.HttpApi;
 /// Acts on one provider webhook for one tenant: verify (signature, freshness, token not seen), then apply. Runs inside a
 /// <see cref="Platform.Tenancy.TenantWork"/> scope of the tenant named in the webhook URL; the signature proves the
 /// request came from that tenant's provider account, so nothing is read or changed before it verifies.
+/// The event is applied inline rather than queued: it is one indexed update of one delivery, cheaper than writing a job
+/// for it, and if it fails the provider gets a 5xx and retries the same request (the token claim is given back).
 /// </summary>
 public sealed class EmailWebhookReceiver(BrandHubDb db, SecretKeys secrets, IServiceProvider services, ConsentLedger consents,
     TimeProvider clock, ILogger<EmailWebhookReceiver> log)

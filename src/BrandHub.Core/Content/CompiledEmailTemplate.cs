@@ -15,8 +15,11 @@ namespace BrandHub.Core.Content;
 public sealed class CompiledEmailTemplate
 {
     private const char TrackedLink = '\u0001', MarkerEnd = '\u0002', CheckedLink = '\u0003', PreheaderSlot = '\u0004',
-        PixelSlot = '\u0005', ImageUrl = '\u0006', BackgroundUrl = '\u0007';
-    private static readonly char[] Markers = [TrackedLink, CheckedLink, PreheaderSlot, PixelSlot, ImageUrl, BackgroundUrl];
+        PixelSlot = '\u0005', ImageUrl = '\u0006', BackgroundUrl = '\u0007', StaticLink = '\u0008';
+    private static readonly System.Buffers.SearchValues<char> Markers =
+        System.Buffers.SearchValues.Create([TrackedLink, CheckedLink, PreheaderSlot, PixelSlot, ImageUrl, BackgroundUrl, StaticLink]);
+    private readonly string[] _staticLinks;
+    private readonly string[] _staticLinksEncoded;
 
     private readonly HandlebarsTemplate<object, object> _subject;
     private readonly HandlebarsTemplate<object, object>? _preheader;
@@ -30,8 +33,10 @@ public sealed class CompiledEmailTemplate
     public IReadOnlyList<SanitizerWarning> Warnings { get; }
 
     private CompiledEmailTemplate(EmailTemplateSource source, IReadOnlyList<UsedVariable> used, string htmlTemplate, string textSource,
-        IReadOnlyList<SanitizerWarning> warnings)
+        IReadOnlyList<SanitizerWarning> warnings, List<string> staticLinks)
     {
+        _staticLinks = [.. staticLinks];
+        _staticLinksEncoded = staticLinks.Select(AttributeEncode).ToArray();
         Variables = source.Variables;
         Used = used;
         TextSource = textSource;
@@ -55,11 +60,11 @@ public sealed class CompiledEmailTemplate
         var markup = TemplateMarkup.Hide(sanitized.Html);
         var document = EmailDocument.Parse(markup.Html);
         var textSource = source.Text ?? HtmlText.FromDocument(document, markup);
-        EmailDocument.Instrument(document, markup, TrackedLink, CheckedLink, ImageUrl, BackgroundUrl, MarkerEnd, PreheaderSlot, PixelSlot);
+        var staticLinks = EmailDocument.Instrument(document, markup, TrackedLink, StaticLink, CheckedLink, ImageUrl, BackgroundUrl, MarkerEnd, PreheaderSlot, PixelSlot);
         var htmlTemplate = markup.Restore(EmailHtmlSanitizer.Serialize(document));
         try
         {
-            return (new CompiledEmailTemplate(source, check.Used.Select(u => u.Variable).ToList(), htmlTemplate, textSource, sanitized.Warnings), []);
+            return (new CompiledEmailTemplate(source, check.Used.Select(u => u.Variable).ToList(), htmlTemplate, textSource, sanitized.Warnings, staticLinks), []);
         }
         catch (HandlebarsException e)
         {
@@ -83,13 +88,14 @@ public sealed class CompiledEmailTemplate
         return new RenderedParts(subject, preheader, html, HtmlText.Normalize(_text(context)));
     }
 
-    private static string ResolveMarkers(string raw, string? preheader, Func<string, string?>? trackLink, string? openPixelUrl)
+    private string ResolveMarkers(string raw, string? preheader, Func<string, string?>? trackLink, string? openPixelUrl)
     {
         var sb = new StringBuilder(raw.Length + 256);
         var at = 0;
         while (true)
         {
-            var next = raw.IndexOfAny(Markers, at);
+            var next = raw.AsSpan(at).IndexOfAny(Markers);
+            if (next >= 0) next += at;
             if (next < 0) { sb.Append(raw, at, raw.Length - at); break; }
             sb.Append(raw, at, next - at);
             var marker = raw[next];
@@ -105,6 +111,12 @@ public sealed class CompiledEmailTemplate
                     if (openPixelUrl is not null)
                         sb.Append("<img src=\"").Append(AttributeEncode(openPixelUrl))
                           .Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">");
+                    break;
+                case StaticLink:
+                    var close = raw.IndexOf(MarkerEnd, at);
+                    var index = int.Parse(raw.AsSpan(at, close - at), provider: System.Globalization.CultureInfo.InvariantCulture);
+                    sb.Append(trackLink?.Invoke(_staticLinks[index]) is { } tracked ? AttributeEncode(tracked) : _staticLinksEncoded[index]);
+                    at = close + 1;
                     break;
                 default:
                     var end = raw.IndexOf(MarkerEnd, at);

@@ -19,17 +19,24 @@ internal static partial class EmailDocument
     }
 
     /// <summary>Wraps URLs in markers (see <see cref="CompiledEmailTemplate"/>) and adds the preheader and pixel slots.</summary>
-    public static void Instrument(IDocument document, TemplateMarkup markup, char tracked, char checkedLink, char image, char background, char end,
-        char preheader, char pixel)
+    /// <returns>The static web links, in the order of their <paramref name="staticLink"/> markers' numbers.</returns>
+    public static List<string> Instrument(IDocument document, TemplateMarkup markup, char tracked, char staticLink, char checkedLink, char image,
+        char background, char end, char preheader, char pixel)
     {
+        var statics = new List<string>();
         foreach (var element in document.All.Where(e => e.HasAttribute("href") || e.HasAttribute("src") || e.HasAttribute("background")))
         {
             if (element.GetAttribute("href") is { } href && element.LocalName == "a")
             {
                 var templated = href.Contains(TemplateMarkup.TokenStart);
-                char? marker = markup.TagOfValue(href.Trim()) is { } tag && ManagedLinkPattern().IsMatch(tag) ? checkedLink
-                    : templated || UrlPolicy.IsWeb(href) ? tracked : null;
-                if (marker is { } m) element.SetAttribute("href", m + href + end);
+                if (markup.TagOfValue(href.Trim()) is { } tag && ManagedLinkPattern().IsMatch(tag)) element.SetAttribute("href", checkedLink + href + end);
+                else if (templated) element.SetAttribute("href", tracked + href + end);
+                else if (UrlPolicy.IsWeb(href))
+                {
+                    // Known at compile time: rendering only looks it up, no decoding or scheme checks per recipient.
+                    element.SetAttribute("href", staticLink + statics.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + end);
+                    statics.Add(href.Trim());
+                }
             }
             if (element.GetAttribute("src") is { } src && src.Contains(TemplateMarkup.TokenStart)) element.SetAttribute("src", image + src + end);
             if (element.GetAttribute("background") is { } bg && bg.Contains(TemplateMarkup.TokenStart)) element.SetAttribute("background", background + bg + end);
@@ -37,6 +44,7 @@ internal static partial class EmailDocument
         var body = document.Body!;
         body.Prepend(document.CreateTextNode(preheader.ToString()));
         body.Append(document.CreateTextNode(pixel.ToString()));
+        return statics;
     }
 
     /// <summary>Unsubscribe and preference links are BrandHub's own: never click-tracked.</summary>

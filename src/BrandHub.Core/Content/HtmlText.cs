@@ -37,13 +37,20 @@ public static class HtmlText
     {
         var sb = new StringBuilder(text.Length);
         var blank = 0;
-        foreach (var raw in text.Split('\n'))
+        var start = 0;
+        while (start <= text.Length)
         {
-            var line = raw.TrimEnd(' ', '\t', '\r');
-            if (line.Length == 0) { blank++; continue; }
-            if (sb.Length > 0) sb.Append(blank > 0 ? "\n\n" : "\n");
-            blank = 0;
-            sb.Append(line);
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(start, end - start).TrimEnd(" \t\r");
+            if (line.IsEmpty) blank++;
+            else
+            {
+                if (sb.Length > 0) sb.Append(blank > 0 ? "\n\n" : "\n");
+                blank = 0;
+                sb.Append(line);
+            }
+            start = end + 1;
         }
         return sb.ToString();
     }

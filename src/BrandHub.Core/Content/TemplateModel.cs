@@ -23,17 +23,37 @@ public static class TemplateModel
         null => null,
         JsonObject o => From(o),
         JsonArray a => a.Select(Convert).ToList(),
+        JsonValue v when v.TryGetValue<JsonElement>(out var e) => e.ValueKind switch // parsed JSON: the common, fast path
+        {
+            JsonValueKind.String => Clean(e.GetString()!),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.TryGetDecimal(out var d) ? d : e.GetDouble(),
+            _ => null,
+        },
+        JsonValue v when v.TryGetValue<string>(out var s) => Clean(s),
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => Clean(v.GetValue<string>()),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.TryGetValue<decimal>(out var d) ? d : v.GetValue<double>(),
+            JsonValueKind.Number => Number(v),
             JsonValueKind.Null => null,
             _ => Clean(v.ToJsonString()),
         },
         _ => null,
     };
+
+    /// <summary>Whole numbers as long, others as decimal (which keeps "12.50" as written), whatever CLR type backs the node.</summary>
+    private static object Number(JsonValue v)
+    {
+        if (v.TryGetValue<JsonElement>(out var e)) return e.TryGetInt64(out var l) ? l : e.TryGetDecimal(out var d) ? d : e.GetDouble();
+        if (v.TryGetValue<int>(out var i)) return (long)i;
+        if (v.TryGetValue<long>(out var l2)) return l2;
+        if (v.TryGetValue<decimal>(out var d2)) return d2;
+        if (v.TryGetValue<double>(out var x)) return x;
+        return decimal.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : v.ToJsonString();
+    }
 
     public static string Clean(string s)
     {

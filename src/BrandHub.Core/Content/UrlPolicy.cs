@@ -21,6 +21,7 @@ public static class UrlPolicy
     {
         var url = Compact(value);
         if (url.Length == 0 || url[0] == TemplateMarkup.TokenStart) return true;
+        if (IsWebCompact(url)) return true; // the common case, without allocating
         var scheme = SchemeOf(url);
         if (scheme is null) return true; // relative: harmless in an email
         if (use == UrlUse.Image && scheme == "data") return DataImages.Any(d => url.StartsWith(d, StringComparison.OrdinalIgnoreCase));
@@ -29,7 +30,10 @@ public static class UrlPolicy
     }
 
     /// <summary>True for an absolute http(s) URL: the links click tracking rewrites.</summary>
-    public static bool IsWeb(string value) => SchemeOf(Compact(value)) is "http" or "https";
+    public static bool IsWeb(string value) => IsWebCompact(Compact(value));
+
+    private static bool IsWebCompact(string url) =>
+        url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The lower-cased scheme, or null for a relative URL. A "scheme" built from a template tag is returned as is and matches nothing.</summary>
     public static string? SchemeOf(string compact)

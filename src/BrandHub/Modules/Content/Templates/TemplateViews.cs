@@ -5,9 +5,11 @@ namespace BrandHub.Modules.Content.Templates;
 public sealed record TemplateSummary(Guid Id, string Name, string? Description, string Subject, int Version, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? ArchivedAt);
 
-/// <param name="Text">The plain-text part as written; null when it is generated.</param>
-/// <param name="GeneratedText">The text template generated from the HTML, when <paramref name="Text"/> is null.</param>
-/// <param name="Warnings">On save: what the sanitiser removed from the HTML.</param>
+/// <summary>
+/// A template with its current version. <c>text</c> is the plain-text part as written (null when generated);
+/// <c>generatedText</c> the text template generated from the HTML when <c>text</c> is null; <c>warnings</c>, on save,
+/// what the sanitiser removed from the HTML.
+/// </summary>
 public sealed record TemplateView(Guid Id, string Name, string? Description, string Subject, string? Preheader, string Html, string? Text,
     string? GeneratedText, IReadOnlyList<TemplateVariable> Variables, int Version, string CreatedBy, DateTimeOffset CreatedAt, string UpdatedBy,
     DateTimeOffset UpdatedAt, DateTimeOffset? ArchivedAt, IReadOnlyList<SanitizerWarning> Warnings);

@@ -4,6 +4,7 @@ using BrandHub.Modules.Audience;
 using BrandHub.Modules.Channels.Email.Smtp;
 using BrandHub.Modules.Channels.Email;
 using BrandHub.Modules.Delivery.Tracking;
+using BrandHub.Modules.Content;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Health;
@@ -48,6 +49,7 @@ public static class BrandHubApp
         services.AddSmtpEmailTransport();
         services.AddTracking();
         services.AddEmailChannel(builder.Configuration);
+        services.AddContent();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -70,6 +72,7 @@ public static class BrandHubApp
         app.MapAudience();
         app.MapEmailChannel();
         app.MapTracking();
+        app.MapContent();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -1,6 +1,7 @@
 using BrandHub.Data;
 using BrandHub.Data.Migrations;
 using BrandHub.Modules.Audience;
+using BrandHub.Modules.Delivery;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Health;
@@ -43,6 +44,7 @@ public static class BrandHubApp
         services.AddSingleton<BrandHub.Modules.Delivery.Tracking.TrackingLinks>();
         services.AddJobs(builder.Configuration);
         services.AddAudience();
+        services.AddDelivery(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -63,6 +65,7 @@ public static class BrandHubApp
         app.MapAudit();
         app.MapJobs();
         app.MapAudience();
+        app.MapDelivery();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -37,6 +37,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
     {
         PlatformModel.Configure(model, IsPostgres);
         AudienceModel.Configure(model, IsPostgres);
+        Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

@@ -22,6 +22,7 @@ public static class DeliveryModule
         services.AddSingleton<ProviderGates>();
         services.AddSingleton<DeliveryClaims>();
         if (options.Enabled) services.AddHostedService<DeliveryDispatcher>();
+        services.AddHealthChecks().AddCheck<DispatcherHealth>("deliveries", tags: ["ready"]);
         return services;
     }
 

@@ -15,7 +15,7 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
 {
     private readonly string node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Set when a lane last polled (readiness and tests read it).</summary>
+    /// <summary>Set when a lane last polled; readiness reads it (<see cref="DispatcherHealth"/>).</summary>
     public static DateTimeOffset? LastPollAt { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stop)

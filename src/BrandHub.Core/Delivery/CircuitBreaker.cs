@@ -83,6 +83,15 @@ public sealed class CircuitBreaker
         }
     }
 
+    /// <summary>Gives back an acquired send that was not made after all (no verdict on the provider).</summary>
+    public void Release()
+    {
+        lock (gate)
+        {
+            trialInFlight = false;
+        }
+    }
+
     public void RecordSuccess()
     {
         lock (gate)

@@ -61,6 +61,28 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Reserve"/>, but only when the wait would be at most <paramref name="maxWait"/>; otherwise takes
+    /// nothing (the caller defers the work rather than hold a lease while it waits).
+    /// </summary>
+    public bool TryReserve(int count, TimeSpan maxWait, out TimeSpan wait)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (gate)
+        {
+            Refill();
+            var after = tokens - count;
+            wait = after >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-after / RatePerSecond);
+            if (wait > maxWait)
+            {
+                return false;
+            }
+
+            tokens = after;
+            return true;
+        }
+    }
+
     /// <summary>Tokens available now (negative while in debt).</summary>
     public double Available
     {

@@ -38,6 +38,19 @@ public class TokenBucketTests
     }
 
     [Fact]
+    public void A_reservation_that_would_wait_too_long_takes_nothing()
+    {
+        var clock = new Clock();
+        var bucket = new TokenBucket(10, 10, clock);
+        bucket.TryReserve(30, TimeSpan.FromSeconds(1), out var wait).ShouldBeFalse();
+        wait.ShouldBe(TimeSpan.FromSeconds(2));
+        bucket.Available.ShouldBe(10);
+        bucket.TryReserve(15, TimeSpan.FromSeconds(1), out wait).ShouldBeTrue();
+        wait.ShouldBe(TimeSpan.FromSeconds(0.5));
+        bucket.Available.ShouldBe(-5);
+    }
+
+    [Fact]
     public void Over_any_long_run_the_rate_is_kept()
     {
         // Property: whatever the request sizes, tokens handed out by time T never exceed capacity + rate × T.
@@ -100,6 +113,19 @@ public class CircuitBreakerTests
         breaker.TryAcquire().ShouldBeFalse();  // everyone else waits for it
         breaker.RecordSuccess();
         breaker.State.ShouldBe(CircuitState.Closed);
+        breaker.TryAcquire().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_trial_given_back_unused_lets_the_next_caller_try()
+    {
+        var clock = new Clock();
+        var breaker = new CircuitBreaker(1, TimeSpan.FromSeconds(10), clock);
+        breaker.RecordFailure();
+        clock.Now += TimeSpan.FromSeconds(10);
+        breaker.TryAcquire().ShouldBeTrue();
+        breaker.Release();
+        breaker.State.ShouldBe(CircuitState.HalfOpen);
         breaker.TryAcquire().ShouldBeTrue();
     }
 

@@ -46,8 +46,7 @@ public static class DeliveryEndpoints
         {
             var d = await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (d is null) return Problems.NotFound("Delivery");
-            var history = await db.Set<DeliveryTransition>().AsNoTracking().Where(t => t.DeliveryId == id)
-                .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+            var history = DeliveryHistory.InOrder(await db.Set<DeliveryTransition>().AsNoTracking().Where(t => t.DeliveryId == id).ToListAsync(ct));
             using var data = System.Text.Json.JsonDocument.Parse(d.DataJson);
             return Results.Ok(new DeliveryDetail(View(d), data.RootElement.Clone(), history.Select(t => new TransitionView(t.FromStatus, t.ToStatus, t.At, t.Detail)).ToList()));
         }).RequireAuthorization(read).WithSummary("One delivery with its data and full history").Produces<DeliveryDetail>().ProducesProblem(404);

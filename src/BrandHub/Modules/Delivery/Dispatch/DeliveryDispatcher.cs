@@ -40,9 +40,11 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
                     nextRecovery = DateTimeOffset.UtcNow.AddSeconds(Math.Min(5, options.LeaseSeconds / 2));
                 }
                 var claimedAt = clock.GetUtcNow();
+                // Half the lease for sending leaves the other half for recording, so a healthy node never loses its lease mid-batch.
+                var sendBy = DateTime.UtcNow.AddSeconds(options.LeaseSeconds / 2);
                 var batch = await claims.ClaimAsync(worker, options.BatchSize, stop);
                 busy = batch.Count > 0;
-                foreach (var tenant in batch) await DispatchAsync(worker, claimedAt, tenant.Key, tenant.ToList());
+                foreach (var tenant in batch) await DispatchAsync(worker, claimedAt, sendBy, tenant.Key, tenant.ToList());
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
             catch (Exception e) { log.LogWarning(e, "Delivery lane {Worker} failed a round; retrying", worker); }
@@ -55,7 +57,7 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
     /// Sends one tenant's share of a batch and records it. Runs to the end even during shutdown: a batch handed to the
     /// provider must be recorded, or it would be sent again when the lease expires.
     /// </summary>
-    private async Task DispatchAsync(string worker, DateTimeOffset claimedAt, Guid tenantId, List<Delivery> batch)
+    private async Task DispatchAsync(string worker, DateTimeOffset claimedAt, DateTime sendBy, Guid tenantId, List<Delivery> batch)
     {
         IReadOnlyList<DeliveryOutcome> outcomes;
         using (var scope = scopes.CreateScope())
@@ -64,7 +66,7 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
             scope.ServiceProvider.GetRequiredService<Actor>().Set("system:dispatcher");
             try
             {
-                outcomes = await scope.ServiceProvider.GetRequiredService<EmailDispatch>().RunAsync(tenantId, batch, CancellationToken.None);
+                outcomes = await scope.ServiceProvider.GetRequiredService<EmailDispatch>().RunAsync(tenantId, batch, sendBy, CancellationToken.None);
             }
             catch (Exception e)
             {

@@ -16,7 +16,11 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
     IEnumerable<IEmailTransport> transports, IEmailContent content, PreparedEmails prepared, EmailComposer composer,
     ProviderGates gates, DeliveryOptions options, TimeProvider clock, ILogger<EmailDispatch> log)
 {
-    public async Task<IReadOnlyList<DeliveryOutcome>> RunAsync(Guid tenantId, IReadOnlyList<Delivery> batch, CancellationToken ct)
+    /// <summary>A chunk that was not handed over (open circuit, rate limit, lease running short): due again at <paramref name="Until"/>.</summary>
+    private sealed record Deferral(DateTimeOffset Until, string Why);
+
+    /// <param name="sendBy">No chunk starts after this moment: the rest waits for the next round rather than outlive the lease.</param>
+    public async Task<IReadOnlyList<DeliveryOutcome>> RunAsync(Guid tenantId, IReadOnlyList<Delivery> batch, DateTime sendBy, CancellationToken ct)
     {
         var outcomes = new List<DeliveryOutcome>(batch.Count);
         var people = await recipients.FindAsync(batch.Where(d => d.ContactId is not null).Select(d => d.ContactId!.Value).ToList(), "email", ct);
@@ -62,22 +66,35 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
 
         var byId = sendable.ToDictionary(d => d.Id);
         var gate = gates.For(tenantId, sender);
-        var chunks = emails.Chunk(options.SendChunkSize).Select(chunk => SendChunkAsync(gate, transport, sender, chunk, ct)).ToList();
-        foreach (var results in await Task.WhenAll(chunks))
-            foreach (var (email, result) in results)
-                outcomes.Add(Classify(byId[email.DeliveryId], result, transport.Provider, gate));
+        var chunks = emails.Chunk(options.SendChunkSize).Select(chunk => SendChunkAsync(gate, transport, sender, chunk, sendBy, ct)).ToList();
+        foreach (var (chunk, results, deferral) in await Task.WhenAll(chunks))
+            if (deferral is not null)
+                outcomes.AddRange(chunk.Select(e => new DeliveryOutcome(e.DeliveryId, DeliveryStatuses.Queued, $"{deferral.Why}; deferred without an attempt.",
+                    RunAt: deferral.Until, Refund: true)));
+            else
+                foreach (var result in results!)
+                    outcomes.Add(Classify(byId[result.DeliveryId], result, transport.Provider));
         return outcomes;
     }
 
     /// <summary>One transport call over one connection, when the circuit, the connection limit and the rate limit allow.</summary>
-    private async Task<IReadOnlyList<(OutgoingEmail, EmailSendResult?)>> SendChunkAsync(ProviderGate gate, IEmailTransport transport,
-        EmailSender sender, OutgoingEmail[] chunk, CancellationToken ct)
+    private async Task<(OutgoingEmail[] Chunk, IReadOnlyList<EmailSendResult>? Results, Deferral? Deferred)> SendChunkAsync(ProviderGate gate,
+        IEmailTransport transport, EmailSender sender, OutgoingEmail[] chunk, DateTime sendBy, CancellationToken ct)
     {
         await gate.Connections.WaitAsync(ct);
         try
         {
-            if (!gate.Breaker.TryAcquire()) return chunk.Select(e => (e, (EmailSendResult?)null)).ToList(); // deferred, not attempted
-            if (gate.Rate?.Reserve(chunk.Length) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+            var now = clock.GetUtcNow();
+            var left = sendBy - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) return (chunk, null, new(now, "The round ran out of lease time"));
+            if (!gate.Breaker.TryAcquire()) return (chunk, null, new(gate.Breaker.RetryAt, "The provider's circuit is open"));
+            var wait = TimeSpan.Zero;
+            if (gate.Rate is { } rate && !rate.TryReserve(chunk.Length, left, out wait))
+            {
+                gate.Breaker.Release(); // the send (maybe the half-open trial) was not made
+                return (chunk, null, new(now + wait, "The provider's rate limit is reached"));
+            }
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
             IReadOnlyList<EmailSendResult> results;
             try
             {
@@ -92,8 +109,8 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
             if (results.Count > 0 && results.All(r => r.Outcome == SendOutcome.Transient)) gate.Breaker.RecordFailure();
             else gate.Breaker.RecordSuccess();
             var byId = results.GroupBy(r => r.DeliveryId).ToDictionary(g => g.Key, g => g.First());
-            return chunk.Select(e => (e, (EmailSendResult?)(byId.GetValueOrDefault(e.DeliveryId)
-                ?? new EmailSendResult(e.DeliveryId, SendOutcome.Transient, null, "The transport gave no result for this message.")))).ToList();
+            return (chunk, chunk.Select(e => byId.GetValueOrDefault(e.DeliveryId)
+                ?? new EmailSendResult(e.DeliveryId, SendOutcome.Transient, null, "The transport gave no result for this message.")).ToList(), null);
         }
         finally
         {
@@ -101,9 +118,8 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
         }
     }
 
-    private DeliveryOutcome Classify(Delivery d, EmailSendResult? result, string provider, ProviderGate gate) => result switch
+    private DeliveryOutcome Classify(Delivery d, EmailSendResult result, string provider) => result switch
     {
-        null => new(d.Id, DeliveryStatuses.Queued, "The provider's circuit is open; deferred without an attempt.", RunAt: gate.Breaker.RetryAt, Refund: true),
         { Outcome: SendOutcome.Sent } => new(d.Id, DeliveryStatuses.Sent, $"Accepted by {provider}" + (result.ProviderMessageId is { } id ? $" as {id}" : ""),
             Provider: provider, ProviderMessageId: result.ProviderMessageId),
         { Outcome: SendOutcome.Permanent } => new(d.Id, DeliveryStatuses.Failed, result.Error ?? "Refused by the provider.", Error: result.Error ?? "Refused by the provider.", Provider: provider),

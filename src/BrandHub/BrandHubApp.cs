@@ -1,6 +1,10 @@
 using BrandHub.Data;
 using BrandHub.Data.Migrations;
 using BrandHub.Modules.Audience;
+using BrandHub.Modules.Channels.Email.Smtp;
+using BrandHub.Modules.Channels.Email;
+using BrandHub.Modules.Delivery.Tracking;
+using BrandHub.Modules.Content;
 using BrandHub.Modules.Delivery;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
@@ -41,9 +45,12 @@ public static class BrandHubApp
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<TenantProvisioning>();
         services.AddSingleton<BrandHub.Modules.Platform.Secrets.SecretKeys>();
-        services.AddSingleton<BrandHub.Modules.Delivery.Tracking.TrackingLinks>();
         services.AddJobs(builder.Configuration);
         services.AddAudience();
+        services.AddSmtpEmailTransport();
+        services.AddTracking();
+        services.AddEmailChannel(builder.Configuration);
+        services.AddContent();
         services.AddDelivery(builder.Configuration);
 
         var app = builder.Build();
@@ -65,6 +72,9 @@ public static class BrandHubApp
         app.MapAudit();
         app.MapJobs();
         app.MapAudience();
+        app.MapEmailChannel();
+        app.MapTracking();
+        app.MapContent();
         app.MapDelivery();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).

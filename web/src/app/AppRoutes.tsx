@@ -3,11 +3,9 @@ import { Route, Routes } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
 import { RequireScope } from '../auth/RequireScope';
 import { LoginPage } from '../modules/auth/LoginPage';
-import { NotBuiltPage } from '../modules/placeholder/NotBuiltPage';
-import { NotFoundPage } from '../modules/placeholder/NotFoundPage';
+import { NotFoundPage } from './NotFoundPage';
 import { AppShell } from './AppShell';
 import * as Pages from './lazyPages';
-import { NAV_ITEMS } from './navigation';
 import { PageFallback } from './PageFallback';
 
 function page(element: ReactNode, scope?: string) {
@@ -37,13 +35,6 @@ export function AppRoutes() {
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />
-        {NAV_ITEMS.filter((item) => !item.built).map((item) => (
-          <Route
-            key={item.path}
-            path={item.path.slice(1)}
-            element={<NotBuiltPage title={item.label} description={item.description} />}
-          />
-        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

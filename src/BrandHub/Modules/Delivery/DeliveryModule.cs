@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BrandHub.Modules.Delivery.Dispatch;
 using BrandHub.Modules.Delivery.Messages;
 using BrandHub.Modules.Delivery.Policies;
@@ -15,7 +16,8 @@ public static class DeliveryModule
         services.AddSingleton(options);
         services.AddScoped<SendPolicies>();
         services.AddScoped<MessageQueue>();
-        services.AddScoped<IDeliveryEvents, DeliveryEventRecorder>();
+        // TryAdd: a seam; a test host may record events itself (registered first).
+        services.TryAddScoped<IDeliveryEvents, DeliveryEventRecorder>();
         services.AddScoped<EmailDispatch>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<PreparedEmails>();

@@ -1,6 +1,6 @@
 import { Link as RouterLink } from 'react-router';
 import { Button, Typography } from '@mui/material';
-import { PageHeader } from '../../components/PageHeader';
+import { PageHeader } from '../components/PageHeader';
 
 export function NotFoundPage() {
   return (

@@ -70,6 +70,15 @@ public sealed class EndToEndTests(SmtpDeliveryHost host) : IClassFixture<SmtpDel
         html.ShouldContain("https://links.brandhub.test/t/c/");   // the shop link is tracked
         html.ShouldContain("https://links.brandhub.test/t/o/");   // and the open pixel is there
         html.ShouldNotContain("href=\"https://shop.example/orders");
+
+        // The tracked link leads to the shop page with the channel and campaign tagged for attribution.
+        var token = System.Text.RegularExpressions.Regex.Match(html, "https://links.brandhub.test/t/c/([A-Za-z0-9_.-]+)").Groups[1].Value;
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        browser.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36");
+        var click = await browser.GetAsync($"/t/c/{token}");
+        click.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        click.Headers.Location!.ToString().ShouldStartWith("https://shop.example/");
+        click.Headers.Location!.Query.ShouldContain("utm_source=brandhub&utm_medium=email&utm_campaign=order-confirmation");
     }
 
     [Fact]

@@ -25,13 +25,13 @@ public sealed class EmailContent(BrandHubDb db, CompiledTemplates compiled) : IE
         var inline = new EmailTemplateSource(source.Subject!, source.Preheader, source.Html!, string.IsNullOrWhiteSpace(source.Text) ? null : source.Text, []);
         inline = inline with { Variables = ImplicitDeclarations(inline) };
         var (template, compileErrors) = compiled.Inline(inline);
-        return template is null ? new(null, Keyed(compileErrors, "content.")) : new(new CompiledEmail(template, null, null), new Dictionary<string, string[]>());
+        return template is null ? new(null, Keyed(compileErrors, "content.")) : new(new CompiledEmail(template, null, null, null), new Dictionary<string, string[]>());
     }
 
     private async Task<EmailContentResult> StoredAsync(Guid templateId, int? version, CancellationToken ct)
     {
         var template = await db.Set<EmailTemplate>().AsNoTracking().Where(t => t.Id == templateId && t.DeletedAt == null)
-            .Select(t => new { t.CurrentVersion, t.ArchivedAt }).FirstOrDefaultAsync(ct);
+            .Select(t => new { t.Name, t.CurrentVersion, t.ArchivedAt }).FirstOrDefaultAsync(ct);
         if (template is null) return Error("templateId", "No such template.");
         if (template.ArchivedAt is not null) return Error("templateId", "This template is archived; unarchive it to send with it.");
         var wanted = version ?? template.CurrentVersion;
@@ -40,7 +40,7 @@ public sealed class EmailContent(BrandHubDb db, CompiledTemplates compiled) : IE
         var (compiledTemplate, errors) = compiled.Version(db.Scope.RequiredTenantId, stored);
         return compiledTemplate is null
             ? new(null, Keyed(errors, "template."))
-            : new(new CompiledEmail(compiledTemplate, templateId, wanted), new Dictionary<string, string[]>());
+            : new(new CompiledEmail(compiledTemplate, templateId, wanted, template.Name), new Dictionary<string, string[]>());
     }
 
     private static List<DeclaredVariable> ImplicitDeclarations(EmailTemplateSource source) =>
@@ -55,10 +55,11 @@ public sealed class EmailContent(BrandHubDb db, CompiledTemplates compiled) : IE
         errors.GroupBy(e => prefix + e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 
     /// <summary>The seam's view of a compiled template.</summary>
-    private sealed class CompiledEmail(CompiledEmailTemplate template, Guid? templateId, int? version) : PreparedEmail
+    private sealed class CompiledEmail(CompiledEmailTemplate template, Guid? templateId, int? version, string? name) : PreparedEmail
     {
         public override Guid? TemplateId => templateId;
         public override int? TemplateVersion => version;
+        public override string? TemplateName => name;
         public override IReadOnlyDictionary<string, string[]> Validate(JsonObject data) => template.Validate(data);
 
         public override RenderedEmail Render(JsonObject model, Func<string, string?>? trackLink = null, string? openPixelUrl = null)

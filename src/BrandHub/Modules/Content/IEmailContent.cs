@@ -29,6 +29,9 @@ public abstract class PreparedEmail
     public abstract Guid? TemplateId { get; }
     public abstract int? TemplateVersion { get; }
 
+    /// <summary>The stored template's name (null for inline content): names the campaign in UTM tags until campaigns do.</summary>
+    public virtual string? TemplateName => null;
+
     /// <summary>Errors for a message's data (missing required variables, wrong shapes), keyed <c>data.&lt;name&gt;</c>.</summary>
     public abstract IReadOnlyDictionary<string, string[]> Validate(JsonObject data);
 

@@ -25,6 +25,9 @@ public sealed class DeliveryOptions
     public double CircuitOpenSeconds { get; set; } = 30;
     /// <summary>Messages handed to a transport in one call (SMTP pipelines them over one connection).</summary>
     public int SendChunkSize { get; set; } = 50;
+    /// <summary><c>utm_source</c> on tracked links in marketing email (with <c>utm_medium=email</c> and the campaign); links that
+    /// already carry UTM parameters keep their own.</summary>
+    public string UtmSource { get; set; } = "brandhub";
     /// <summary>Mailbox for the <c>mailto:</c> List-Unsubscribe entry; the sender's reply-to or from address when empty.</summary>
     public string? UnsubscribeMailbox { get; set; }
 
@@ -35,6 +38,7 @@ public sealed class DeliveryOptions
         if (LeaseSeconds < 1) yield return new("BrandHub:Delivery:LeaseSeconds", "At least 1.");
         if (MaxAttempts < 1) yield return new("BrandHub:Delivery:MaxAttempts", "At least 1.");
         if (RetryBaseSeconds < 0 || RetryMaxSeconds < RetryBaseSeconds) yield return new("BrandHub:Delivery:RetryMaxSeconds", "RetryBaseSeconds ≥ 0 and RetryMaxSeconds ≥ RetryBaseSeconds.");
+        if (string.IsNullOrWhiteSpace(UtmSource)) yield return new("BrandHub:Delivery:UtmSource", "Required (e.g. brandhub or newsletter).");
         if (SendChunkSize is < 1 or > 1000) yield return new("BrandHub:Delivery:SendChunkSize", "1 to 1000.");
         if (CircuitFailureThreshold < 1) yield return new("BrandHub:Delivery:CircuitFailureThreshold", "At least 1.");
     }

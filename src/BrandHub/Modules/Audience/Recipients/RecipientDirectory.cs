@@ -10,8 +10,10 @@ namespace BrandHub.Modules.Audience.Recipients;
 /// <summary>What the delivery engine needs to know about a contact to address, personalise and police a message.</summary>
 /// <param name="Live">False when the contact was deleted since: nothing is sent to it any more.</param>
 /// <param name="Consent">The contact's consent status wire name on the channel asked for (<c>unknown</c> when none).</param>
+/// <param name="AttributesJson">The contact's custom attributes as a JSON object (<c>{{contact.attributes.x}}</c> in templates).</param>
 public sealed record Recipient(Guid ContactId, string? Email, string? Phone, string? FirstName, string? LastName, string? Company,
-    string? Locale, string? Timezone, bool Live, bool GloballyUnsubscribed, string Consent);
+    string? Locale, string? Timezone, bool Live, bool GloballyUnsubscribed, string Consent,
+    string? City = null, string? Country = null, string AttributesJson = "{}");
 
 /// <summary>
 /// The Audience module's face to the delivery engine: looks contacts up in bulk (by id or by email) with their consent on
@@ -68,11 +70,13 @@ public sealed class RecipientDirectory(BrandHubDb db, AuditTrail audit, ContactT
     {
         if (ids.Count == 0) return [];
         var contacts = await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone, c.DeletedAt, c.MergedIntoId, c.GlobalUnsubscribeAt })
+            .Select(c => new { c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone, c.DeletedAt, c.MergedIntoId, c.GlobalUnsubscribeAt,
+                c.City, c.Country, c.AttributesJson })
             .ToListAsync(ct);
         var consents = await db.Set<ContactConsent>().AsNoTracking().Where(c => ids.Contains(c.ContactId) && c.Channel == channel)
             .ToDictionaryAsync(c => c.ContactId, c => c.Status, ct);
         return contacts.ToDictionary(c => c.Id, c => new Recipient(c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone,
-            c.DeletedAt == null && c.MergedIntoId == null, c.GlobalUnsubscribeAt != null, consents.GetValueOrDefault(c.Id, "unknown")));
+            c.DeletedAt == null && c.MergedIntoId == null, c.GlobalUnsubscribeAt != null, consents.GetValueOrDefault(c.Id, "unknown"),
+            c.City, c.Country, c.AttributesJson));
     }
 }

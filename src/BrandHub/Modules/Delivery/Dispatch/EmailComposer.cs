@@ -14,7 +14,7 @@ namespace BrandHub.Modules.Delivery.Dispatch;
 /// </summary>
 public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
 {
-    public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender)
+    public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender, string tenantName)
     {
         var marketing = d.Category == MessageCategories.Marketing;
         var unsubscribeUrl = r is null ? null : links.Unsubscribe(d.TenantId, r.ContactId, d.Id, d.Channel);
@@ -23,13 +23,18 @@ public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
             ["contact"] = r is null ? new JsonObject { ["email"] = d.Address } : new JsonObject
             {
                 ["id"] = r.ContactId.ToString(), ["email"] = d.Address, ["firstName"] = r.FirstName, ["lastName"] = r.LastName,
-                ["company"] = r.Company, ["locale"] = r.Locale,
+                ["phone"] = r.Phone, ["city"] = r.City, ["country"] = r.Country, ["company"] = r.Company,
+                ["language"] = r.Locale, ["timezone"] = r.Timezone,
+                ["attributes"] = JsonNode.Parse(r.AttributesJson) as JsonObject ?? new JsonObject(),
             },
             ["data"] = JsonNode.Parse(d.DataJson) as JsonObject ?? new JsonObject(),
             ["links"] = new JsonObject { ["unsubscribeUrl"] = unsubscribeUrl, ["preferencesUrl"] = unsubscribeUrl },
+            ["tenant"] = new JsonObject { ["name"] = tenantName },
         };
+        // Campaigns will name utm_campaign; until then the template's name does.
+        var campaign = template.TemplateName is { } templateName ? UtmTagger.Slug(templateName) : null;
         var rendered = marketing
-            ? template.Render(model, url => links.Click(d.TenantId, d.Id, url), links.OpenPixel(d.TenantId, d.Id))
+            ? template.Render(model, url => links.Click(d.TenantId, d.Id, UtmTagger.Tag(url, options.UtmSource, "email", campaign)), links.OpenPixel(d.TenantId, d.Id))
             : template.Render(model);
 
         var headers = new List<KeyValuePair<string, string>>();

@@ -4,6 +4,9 @@ using BrandHub.Modules.Audience.Recipients;
 using BrandHub.Modules.Channels.Email;
 using BrandHub.Modules.Content;
 using BrandHub.Modules.Delivery.Policies;
+using BrandHub.Modules.Platform.Tenancy;
+using BrandHub.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandHub.Modules.Delivery.Dispatch;
 
@@ -12,7 +15,7 @@ namespace BrandHub.Modules.Delivery.Dispatch;
 /// changed since the message was queued), render, send through the provider the tenant configured in chunks over its
 /// connections within its rate limit and circuit breaker, and classify every result. Never throws for one message.
 /// </summary>
-public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies policies, IEmailSenders senders,
+public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, SendPolicies policies, IEmailSenders senders,
     IEnumerable<IEmailTransport> transports, IEmailContent content, PreparedEmails prepared, EmailComposer composer,
     ProviderGates gates, DeliveryOptions options, TimeProvider clock, ILogger<EmailDispatch> log)
 {
@@ -48,6 +51,7 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
             return outcomes;
         }
 
+        var tenantName = await db.Set<Tenant>().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "";
         var emails = new List<OutgoingEmail>(sendable.Count);
         foreach (var d in sendable)
         {
@@ -55,7 +59,7 @@ public sealed class EmailDispatch(RecipientDirectory recipients, SendPolicies po
             try
             {
                 if (template is null) outcomes.Add(new(d.Id, DeliveryStatuses.Failed, $"The content cannot be rendered: {error}", Error: error));
-                else emails.Add(composer.Compose(d, d.ContactId is { } id ? people.GetValueOrDefault(id) : null, template, sender));
+                else emails.Add(composer.Compose(d, d.ContactId is { } id ? people.GetValueOrDefault(id) : null, template, sender, tenantName));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -95,6 +95,8 @@ public sealed class DispatchNode : IDisposable
 
     public void Dispose()
     {
+        // BENCH_NODE_LOG=<file> keeps what the node printed (e.g. with Logging__LogLevel__BrandHub.Modules.Delivery=Debug).
+        if (Environment.GetEnvironmentVariable("BENCH_NODE_LOG") is { Length: > 0 } logFile) File.WriteAllText(logFile, Output);
         try { if (!Process.HasExited) { Process.Kill(entireProcessTree: true); Process.WaitForExit(5000); } }
         catch (InvalidOperationException) { }
     }

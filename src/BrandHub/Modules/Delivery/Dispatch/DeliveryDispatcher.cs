@@ -40,11 +40,14 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
                     nextRecovery = DateTimeOffset.UtcNow.AddSeconds(Math.Min(5, options.LeaseSeconds / 2));
                 }
                 var claimedAt = clock.GetUtcNow();
+                var round = System.Diagnostics.Stopwatch.StartNew();
                 // Half the lease for sending leaves the other half for recording, so a healthy node never loses its lease mid-batch.
                 var sendBy = DateTime.UtcNow.AddSeconds(options.LeaseSeconds / 2);
                 var batch = await claims.ClaimAsync(worker, options.BatchSize, stop);
                 busy = batch.Count > 0;
+                var claimMs = round.ElapsedMilliseconds;
                 foreach (var tenant in batch) await DispatchAsync(worker, claimedAt, sendBy, tenant.Key, tenant.ToList());
+                if (busy) log.LogDebug("Lane {Worker}: {Count} deliveries in {Total} ms (claim {Claim} ms)", worker, batch.Sum(t => t.Count()), round.ElapsedMilliseconds, claimMs);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
             catch (Exception e) { log.LogWarning(e, "Delivery lane {Worker} failed a round; retrying", worker); }
@@ -60,6 +63,7 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
     private async Task DispatchAsync(string worker, DateTimeOffset claimedAt, DateTime sendBy, Guid tenantId, List<Delivery> batch)
     {
         IReadOnlyList<DeliveryOutcome> outcomes;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using (var scope = scopes.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
@@ -77,7 +81,9 @@ public sealed class DeliveryDispatcher(DeliveryClaims claims, IServiceScopeFacto
                     : new DeliveryOutcome(d.Id, DeliveryStatuses.Queued, $"Dispatch failed: {e.Message}", RunAt: retryAt, Error: e.Message)).ToList();
             }
         }
+        var sendMs = watch.ElapsedMilliseconds;
         var recorded = await claims.FinishAsync(tenantId, worker, claimedAt, outcomes, CancellationToken.None);
+        log.LogDebug("Tenant {Tenant}: {Count} deliveries sent in {Send} ms, recorded in {Record} ms", tenantId, batch.Count, sendMs, watch.ElapsedMilliseconds - sendMs);
         if (recorded < outcomes.Count)
             log.LogWarning("{Lost} of {Count} deliveries lost their lease before being recorded (another node took them over)", outcomes.Count - recorded, outcomes.Count);
     }

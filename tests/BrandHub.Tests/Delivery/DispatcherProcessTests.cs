@@ -60,13 +60,17 @@ public sealed class DispatcherProcessTests(Xunit.Abstractions.ITestOutputHelper 
     public async Task Two_worker_processes_on_one_postgresql_never_send_the_same_key_twice()
     {
         const int Messages = 5_000;
+        var clock = Stopwatch.StartNew();
         await using var nodes = await DeliveryNodes.CreateAsync(batchSize: 100, concurrency: 2, leaseSeconds: 30);
         await using var first = await nodes.StartDispatchingNodeAsync("first.node.test");
         await using var second = await nodes.StartDispatchingNodeAsync("second.node.test");
         using var owner = await nodes.OwnerWithSmtpAsync(first);
 
+        log.WriteLine($"Both nodes up after {clock.Elapsed.TotalSeconds:F1} s.");
         var queued = await DeliveryNodes.QueueAsync(owner, Messages);
+        log.WriteLine($"{Messages} messages queued after {clock.Elapsed.TotalSeconds:F1} s.");
         await nodes.WaitUntilAllSentAsync(Messages);
+        log.WriteLine($"All sent after {clock.Elapsed.TotalSeconds:F1} s.");
 
         var received = nodes.Received();
         received.Count.ShouldBe(Messages);

@@ -97,6 +97,41 @@ public sealed class EndToEndTests(SmtpDeliveryHost host) : IClassFixture<SmtpDel
     }
 
     [Fact]
+    public async Task Provider_down_longer_than_the_retry_budget_goes_dead_then_redrive_delivers()
+    {
+        var tenant = await host.NewTenantAsync();
+        await host.UseSmtpAsync(tenant);
+        var email = UniqueEmail("down");
+        var budget = host.App.Services.GetRequiredService<BrandHub.Modules.Delivery.DeliveryOptions>().MaxAttempts;
+
+        Guid id;
+        System.Text.Json.JsonElement dead;
+        await host.Smtp.StopAsync();
+        try
+        {
+            id = (await tenant.Client.SendOneAsync("transactional", new { email })).DeliveryId();
+            dead = await tenant.Client.WaitForStatusAsync(id, "dead", "sent", "failed");
+        }
+        finally
+        {
+            await host.Smtp.StartAsync();
+        }
+        dead.Status().ShouldBe("dead", dead.ToString());
+        dead.GetProperty("delivery").GetProperty("attempts").GetInt32().ShouldBe(budget);
+        dead.GetProperty("delivery").Str("lastError").ShouldNotBeNullOrEmpty();
+        host.Smtp.Messages.ShouldNotContain(m => m.Recipients.Contains(email));
+
+        var redriven = await tenant.Client.PostAsync($"/api/v1/deliveries/{id}/redrive", null);
+        redriven.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sent = await tenant.Client.WaitForStatusAsync(id, "sent", "dead", "failed");
+        sent.Status().ShouldBe("sent", sent.ToString());
+        sent.History().ShouldContain(("dead", "queued"));
+        var received = host.Smtp.Messages.Where(m => m.Recipients.Contains(email)).ToList();
+        received.Count.ShouldBe(1);
+        received[0].Text.ShouldContain($"<{id:N}@shop.example>");
+    }
+
+    [Fact]
     public async Task A_refused_recipient_fails_without_a_retry()
     {
         var tenant = await host.NewTenantAsync();

@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace BrandHub.Tests.Infrastructure;
+
+/// <summary>A transaction smtp-sink dumped: the client's EHLO name and the message's Message-ID (null while the file is still being written).</summary>
+public sealed record SunkMessage(string HeloName, string? MessageId);
 
 /// <summary>
 /// Postfix's <c>smtp-sink</c> on a free loopback port: a fast, independent SMTP server that accepts everything
 /// (it announces PIPELINING and 8BITMIME). With <c>dumpMessages</c> each transaction is written to a file in
 /// <see cref="DumpDirectory"/> (smtp-sink's headers first, then the message as received).
 /// </summary>
-public sealed class SmtpSink : IAsyncDisposable
+public sealed partial class SmtpSink : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -55,6 +59,25 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>The dumped transactions so far (only with dumpMessages).</summary>
     public IReadOnlyList<string> DumpFiles => Directory.GetFiles(DumpDirectory, "*", SearchOption.AllDirectories);
+
+    /// <summary>
+    /// Every dumped transaction, read back (only with dumpMessages). smtp-sink removes the file of a transaction that
+    /// never reached its final dot (the client vanished), so once no transaction is in progress these are exactly the
+    /// messages it accepted.
+    /// </summary>
+    public IReadOnlyList<SunkMessage> Messages() => DumpFiles.Select(file =>
+    {
+        var text = File.ReadAllText(file);
+        var helo = HeloArgs().Match(text);
+        var id = MessageIdHeader().Match(text);
+        return new SunkMessage(helo.Success ? helo.Groups[1].Value.Trim() : "", id.Success ? id.Groups[1].Value : null);
+    }).ToList();
+
+    [GeneratedRegex(@"^X-Helo-Args: ([^\r\n]*)", RegexOptions.Multiline)]
+    private static partial Regex HeloArgs();
+
+    [GeneratedRegex(@"^Message-ID:\s*(<[^>\r\n]+>)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdHeader();
 
     public async ValueTask DisposeAsync()
     {

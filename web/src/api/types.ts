@@ -44,7 +44,13 @@ export type Scope =
   | 'apikeys:manage'
   | 'tenant:manage'
   | 'jobs:read'
-  | 'jobs:manage';
+  | 'jobs:manage'
+  | 'deliveries:read'
+  | 'deliveries:manage'
+  | 'messages:send'
+  | 'templates:read'
+  | 'templates:write'
+  | 'channels:manage';
 
 /** Every tenant has a default country and a time zone (both non-null). */
 export type Tenant = Schemas['TenantView'];
@@ -304,3 +310,76 @@ export type ApiKeyCreate = Schemas['NewApiKeyRequest'];
 
 /** The 201 body of POST /api-keys; `key` is shown only here (NewApiKeyResponse; `role` narrowed as above). */
 export type ApiKeyCreated = Omit<Schemas['NewApiKeyResponse'], 'role'> & { role: Role };
+
+// ---- Delivery -------------------------------------------------------------
+
+export const DELIVERY_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'failed',
+  'bounced',
+  'complained',
+  'suppressed',
+  'dead',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Statuses that are still moving on their own (the Deliveries page refreshes while any is shown). */
+export const IN_FLIGHT_STATUSES: readonly DeliveryStatus[] = ['queued', 'sending'];
+/** Statuses a delivery can be re-driven from. */
+export const REDRIVABLE_STATUSES: readonly DeliveryStatus[] = ['dead', 'failed'];
+
+/** The channels the delivery engine sends on (email only until the next channels land). */
+export const MESSAGE_CHANNELS = ['email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export const MESSAGE_CATEGORIES = ['transactional', 'marketing'] as const;
+export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
+
+/** GET /deliveries items. `reason` says why a delivery was suppressed (or why it failed). */
+export interface Delivery {
+  id: string;
+  channel: string;
+  category: MessageCategory;
+  status: DeliveryStatus;
+  reason: string | null;
+  contactId: string | null;
+  recipient: string;
+  templateId: string | null;
+  idempotencyKey: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One timestamped status change of a delivery. */
+export interface DeliveryTransition {
+  status: DeliveryStatus;
+  at: string;
+  detail: string | null;
+}
+
+/** GET /deliveries/{id}. */
+export interface DeliveryDetail extends Delivery {
+  history: DeliveryTransition[];
+}
+
+/** GET /deliveries filters ('' = not set); `from`/`to` are ISO instants. */
+export interface DeliveryQuery extends PageQuery {
+  status?: DeliveryStatus | '';
+  channel?: string;
+  category?: MessageCategory | '';
+  contactId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** POST /deliveries/redrive (bulk): how many dead deliveries went back to the queue. */
+export interface BulkRedriveResult {
+  redriven: number;
+}

@@ -32,6 +32,7 @@ export function AppRoutes() {
         <Route path="imports/:id" element={page(<Pages.ImportDetailPage />, 'contacts:read')} />
         <Route path="identity" element={page(<Pages.IdentityPage />, 'contacts:read')} />
         <Route path="suppressions" element={page(<Pages.SuppressionsPage />, 'contacts:read')} />
+        <Route path="deliveries" element={page(<Pages.DeliveriesPage />, 'deliveries:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

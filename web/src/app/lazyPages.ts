@@ -15,3 +15,6 @@ export const SettingsPage = lazy(() => import('../modules/settings/SettingsPage'
 export const SuppressionsPage = lazy(() =>
   import('../modules/suppressions/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })),
 );
+export const DeliveriesPage = lazy(() =>
+  import('../modules/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })),
+);

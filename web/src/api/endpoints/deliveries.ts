@@ -1,0 +1,22 @@
+import { call, cleanQuery, unwrap } from '../client';
+import { pendingHttp } from '../pending';
+import type { BulkRedriveResult, Delivery, DeliveryDetail, DeliveryQuery, Page } from '../types';
+
+export function listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+  return unwrap(pendingHttp.GET('/api/v1/deliveries', { params: { query: cleanQuery(query) } })) as Promise<Page<Delivery>>;
+}
+
+export function getDelivery(id: string): Promise<DeliveryDetail> {
+  return unwrap(pendingHttp.GET('/api/v1/deliveries/{id}', { params: { path: { id } } })) as Promise<DeliveryDetail>;
+}
+
+/** Puts one dead or failed delivery back in the queue (same idempotency key: it is still sent at most once). */
+export async function redriveDelivery(id: string): Promise<Delivery> {
+  const { data } = await call(pendingHttp.POST('/api/v1/deliveries/{id}/redrive', { params: { path: { id } } }));
+  return data as Delivery;
+}
+
+/** Re-drives every dead delivery (optionally only those matching the channel/category filters). */
+export function redriveDeadDeliveries(filter: Pick<DeliveryQuery, 'channel' | 'category'>): Promise<BulkRedriveResult> {
+  return unwrap(pendingHttp.POST('/api/v1/deliveries/redrive', { body: cleanQuery(filter) })) as Promise<BulkRedriveResult>;
+}

@@ -383,3 +383,77 @@ export interface DeliveryQuery extends PageQuery {
 export interface BulkRedriveResult {
   redriven: number;
 }
+
+// ---- Content: email templates ----------------------------------------------
+
+/** A value a template reads from a message's `data` (`{{data.order.number}}` → `order.number`). */
+export interface TemplateVariable {
+  name: string;
+  /** A message without a value is refused when it is queued. */
+  required: boolean;
+  /** Any JSON value; used by previews when no data is given. */
+  sample?: unknown;
+}
+
+/** A finding of the HTML sanitiser (something removed or rewritten on save). */
+export interface SanitizerWarning {
+  code: string;
+  message: string;
+}
+
+/** GET /content/templates items. */
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  subject: string;
+  version: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /content/templates/{id}: the current version. */
+export interface EmailTemplate extends TemplateSummary {
+  preheader: string | null;
+  html: string;
+  /** Null: generated from the HTML. */
+  text: string | null;
+  variables: TemplateVariable[];
+  warnings: SanitizerWarning[];
+}
+
+/** Body of POST /content/templates and PUT /content/templates/{id} (a PUT saves a new version). */
+export interface TemplateInput {
+  name: string;
+  subject: string;
+  preheader: string | null;
+  html: string;
+  text: string | null;
+  variables: TemplateVariable[];
+}
+
+export interface TemplateQuery extends PageQuery {
+  search?: string;
+  archived?: boolean;
+}
+
+/** GET /content/templates/{id}/versions items. */
+export interface TemplateVersion {
+  version: number;
+  subject: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** POST /content/templates/preview: the draft rendered with the sample values (or `data`). */
+export interface TemplatePreviewRequest extends Omit<TemplateInput, 'name'> {
+  data?: Record<string, unknown>;
+}
+
+export interface TemplatePreview {
+  subject: string;
+  preheader: string | null;
+  html: string;
+  text: string;
+  warnings: SanitizerWarning[];
+}

@@ -33,6 +33,9 @@ export function AppRoutes() {
         <Route path="identity" element={page(<Pages.IdentityPage />, 'contacts:read')} />
         <Route path="suppressions" element={page(<Pages.SuppressionsPage />, 'contacts:read')} />
         <Route path="deliveries" element={page(<Pages.DeliveriesPage />, 'deliveries:read')} />
+        <Route path="content/templates" element={page(<Pages.TemplatesListPage />, 'templates:read')} />
+        <Route path="content/templates/new" element={page(<Pages.TemplateEditorPage />, 'templates:write')} />
+        <Route path="content/templates/:id" element={page(<Pages.TemplateEditorPage />, 'templates:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

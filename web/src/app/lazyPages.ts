@@ -18,3 +18,9 @@ export const SuppressionsPage = lazy(() =>
 export const DeliveriesPage = lazy(() =>
   import('../modules/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })),
 );
+export const TemplatesListPage = lazy(() =>
+  import('../modules/templates/TemplatesListPage').then((m) => ({ default: m.TemplatesListPage })),
+);
+export const TemplateEditorPage = lazy(() =>
+  import('../modules/templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })),
+);

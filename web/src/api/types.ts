@@ -457,3 +457,103 @@ export interface TemplatePreview {
   text: string;
   warnings: SanitizerWarning[];
 }
+
+// ---- Channels: email sender ------------------------------------------------
+
+export const EMAIL_PROVIDERS = ['smtp', 'http'] as const;
+export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
+
+export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
+export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+
+/**
+ * GET/PUT /channels/email/settings (host: EmailSenderView): the PUT body's flat shape with every secret replaced by a
+ * `has…` flag. `webhookUrl` is where the HTTP provider posts its events.
+ */
+export interface EmailSettings {
+  provider: EmailProvider;
+  fromEmail: string;
+  fromName: string | null;
+  replyTo: string | null;
+  host: string | null;
+  port: number | null;
+  security: SmtpSecurity | null;
+  username: string | null;
+  hasPassword: boolean;
+  baseUrl: string | null;
+  domain: string | null;
+  hasApiKey: boolean;
+  hasWebhookSigningKey: boolean;
+  webhookUrl: string;
+  maxConnections: number;
+  messagesPerSecond: number;
+  dkim: { domain: string; selector: string; createdAt: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Body of PUT /channels/email/settings. A PUT replaces the configuration, except that a secret left out keeps its
+ * stored value ("" clears it).
+ */
+export interface EmailSettingsInput {
+  provider: EmailProvider;
+  fromEmail: string;
+  fromName: string | null;
+  replyTo: string | null;
+  host?: string | null;
+  port?: number | null;
+  security?: SmtpSecurity | null;
+  username?: string | null;
+  password?: string;
+  baseUrl?: string | null;
+  domain?: string | null;
+  apiKey?: string;
+  webhookSigningKey?: string;
+}
+
+/** POST/GET /channels/email/dkim (host: DkimRecord): the DNS TXT record to publish. */
+export interface DkimRecord {
+  domain: string;
+  selector: string;
+  /** `{selector}._domainkey.{domain}` */
+  name: string;
+  type: string;
+  value: string;
+  /** The value split into ≤255-byte strings, as DNS stores it. */
+  strings: string[];
+  zoneFileLine: string;
+  createdAt: string | null;
+}
+
+export interface DkimRequest {
+  domain: string;
+  selector: string;
+}
+
+/** POST /channels/email/test: 200 when the provider accepted the message; 422 (problem) with its reply otherwise. */
+export interface TestEmailResult {
+  sent: boolean;
+  provider: string;
+  outcome: string;
+  providerMessageId: string | null;
+  error: string | null;
+}
+
+// ---- Preference centre (public, behind a signed unsubscribe link) ----------
+
+export const PREFERENCE_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
+export type PreferenceChannel = (typeof PREFERENCE_CHANNELS)[number];
+
+/** GET/PUT /preferences/{token} (host: PreferenceCentre.PreferencesView). `email` is masked (an***@example.com). */
+export interface Preferences {
+  tenant: string;
+  email: string | null;
+  /** The channel the link came in. */
+  channel: PreferenceChannel;
+  unsubscribedFromAll: boolean;
+  channels: { channel: PreferenceChannel; status: ConsentStatus; subscribed: boolean }[];
+}
+
+/** PUT /preferences/{token}: absent keys change nothing. */
+export type PreferencesChange = Partial<Record<PreferenceChannel | 'unsubscribeAll', boolean>>;

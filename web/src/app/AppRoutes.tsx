@@ -17,6 +17,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: the signed token is the credential; no sign-in, no app shell. */}
+      <Route path="/u/:token" element={page(<Pages.PreferencesPage />)} />
       <Route
         element={
           <RequireAuth>

@@ -24,3 +24,6 @@ export const TemplatesListPage = lazy(() =>
 export const TemplateEditorPage = lazy(() =>
   import('../modules/templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })),
 );
+export const PreferencesPage = lazy(() =>
+  import('../modules/preferences/PreferencesPage').then((m) => ({ default: m.PreferencesPage })),
+);

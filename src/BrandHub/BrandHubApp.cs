@@ -1,6 +1,7 @@
 using BrandHub.Data;
 using BrandHub.Data.Migrations;
 using BrandHub.Modules.Audience;
+using BrandHub.Modules.Channels.Email.Smtp;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Health;
@@ -43,6 +44,7 @@ public static class BrandHubApp
         services.AddSingleton<BrandHub.Modules.Delivery.Tracking.TrackingLinks>();
         services.AddJobs(builder.Configuration);
         services.AddAudience();
+        services.AddSmtpEmailTransport();
 
         var app = builder.Build();
         app.UseExceptionHandler();

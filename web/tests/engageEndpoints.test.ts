@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDelivery, listDeliveries, redriveDeadDeliveries, redriveDelivery } from '../src/api/endpoints/deliveries';
 import { generateDkimKey, getDkimRecord, getEmailSettings, saveEmailSettings, sendTestEmail } from '../src/api/endpoints/emailChannel';
 import { getPreferences, updatePreferences } from '../src/api/endpoints/preferences';
-import { createTemplate, listTemplates, previewTemplate, updateTemplate } from '../src/api/endpoints/templates';
+import {
+  createTemplate,
+  listTemplates,
+  previewTemplate,
+  setTemplateArchived,
+  updateTemplate,
+  validateTemplate,
+} from '../src/api/endpoints/templates';
 import { ApiError } from '../src/api/problem';
 
 function respondWith(status: number, body: unknown) {
@@ -49,27 +56,40 @@ describe('delivery endpoints', () => {
 });
 
 describe('template endpoints', () => {
-  it('search, create, save a version and preview', async () => {
+  const body = { name: 'Order', description: null, subject: 'Hi', preheader: null, html: '<p>x</p>', text: null, variables: [] };
+
+  it('search, create, save a version, check a draft, render and archive', async () => {
     const seen = respondWith(200, { id: 't1', version: 2 });
-    await listTemplates({ search: 'order', archived: false, page: 1, pageSize: 25 });
-    expect(Object.fromEntries(new URL(seen[0].url).searchParams)).toEqual({ search: 'order', archived: 'false', page: '1', pageSize: '25' });
-    const body = { name: 'Order', subject: 'Hi', preheader: null, html: '<p>x</p>', text: null, variables: [] };
+    await listTemplates({ search: 'order', includeArchived: true, page: 1, pageSize: 25 });
+    expect(Object.fromEntries(new URL(seen[0].url).searchParams)).toEqual({
+      search: 'order',
+      includeArchived: 'true',
+      page: '1',
+      pageSize: '25',
+    });
     await createTemplate(body);
-    await updateTemplate('t1', body);
-    await previewTemplate({ subject: 'Hi', preheader: null, html: '<p>x</p>', text: null, variables: [] });
+    await updateTemplate('t1', { ...body, version: 1 });
+    await validateTemplate(body);
+    await previewTemplate('t1', { data: { order: { number: 'A-1' } }, version: 2 });
+    await setTemplateArchived('t1', true);
+    await setTemplateArchived('t1', false);
     expect(seen.slice(1).map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       'POST /api/v1/content/templates',
       'PUT /api/v1/content/templates/t1',
-      'POST /api/v1/content/templates/preview',
+      'POST /api/v1/content/templates/validate',
+      'POST /api/v1/content/templates/t1/preview',
+      'POST /api/v1/content/templates/t1/archive',
+      'POST /api/v1/content/templates/t1/unarchive',
     ]);
-    expect(await seen[2].json()).toEqual(body);
+    expect(await seen[2].json()).toEqual({ ...body, version: 1 });
+    expect(await seen[4].json()).toEqual({ data: { order: { number: 'A-1' } }, version: 2 });
   });
 
   it('report strict-variable errors as field errors', async () => {
-    respondWith(400, { title: 'Validation failed', status: 400, errors: { html: ['Unknown variable data.nope.'] } });
-    const error = await previewTemplate({ subject: 'Hi', preheader: null, html: '{{data.nope}}', text: null, variables: [] }).catch((e) => e);
+    respondWith(400, { title: 'Validation failed', status: 400, errors: { html: ['Unknown variable "data.nope"'] } });
+    const error = await validateTemplate({ ...body, html: '{{data.nope}}' }).catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).problem?.errors).toEqual({ html: ['Unknown variable data.nope.'] });
+    expect((error as ApiError).problem?.errors).toEqual({ html: ['Unknown variable "data.nope"'] });
   });
 });
 

@@ -47,7 +47,7 @@ describe('template list filters in the URL', () => {
   it('round-trip search and the archived switch', () => {
     const filters = readTemplateFilters(new URLSearchParams('search=%20order%20&archived=true&page=2'));
     expect(filters).toEqual({ search: 'order', archived: true, page: 2, pageSize: 25 });
-    expect(toTemplateQuery(filters)).toEqual({ search: 'order', archived: true, page: 2, pageSize: 25 });
+    expect(toTemplateQuery(filters)).toEqual({ search: 'order', includeArchived: true, page: 2, pageSize: 25 });
     expect(toParamChanges({ archived: false })).toEqual({ archived: '' });
     expect(toParamChanges({ search: 'x' })).toEqual({ search: 'x' });
     expect(readTemplateFilters(new URLSearchParams('archived=yes')).archived).toBe(false);

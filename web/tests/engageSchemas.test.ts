@@ -6,7 +6,7 @@ import {
   parseSample,
   templateFieldNames,
   templateSchema,
-  toPreviewRequest,
+  samplesToData,
   toTemplateInput,
 } from '../src/modules/templates/templateSchema';
 import {
@@ -64,13 +64,14 @@ describe('templateSchema', () => {
       { name: 'items', required: false, sample: ['a', 'b'] },
       { name: 'note', required: false },
     ]);
-    expect(toPreviewRequest(valid)).not.toHaveProperty('name');
+    expect(toTemplateInput(valid, 3)).toMatchObject({ description: null, version: 3 });
+    expect(toTemplateInput(valid)).not.toHaveProperty('version');
   });
 
   it('round-trips a stored template', () => {
     const values = fromTemplate({
-      id: 't', name: 'N', subject: 'S', preheader: null, html: '<p/>', text: null, version: 1, archived: false,
-      createdAt: '', updatedAt: '', warnings: [],
+      id: 't', name: 'N', description: null, subject: 'S', preheader: null, html: '<p/>', text: null, generatedText: 'x',
+      version: 1, createdBy: 'u', createdAt: '', updatedBy: 'u', updatedAt: '', archivedAt: null, warnings: [],
       variables: [{ name: 'total', required: true, sample: 12.5 }, { name: 'who', required: false, sample: 'Ana' }],
     });
     expect(values.variables).toEqual([
@@ -79,6 +80,17 @@ describe('templateSchema', () => {
     ]);
     expect(parseSample(formatSample({ a: 1 }))).toEqual({ a: 1 });
     expect(templateFieldNames(values)).toContain('variables.1.name');
+  });
+
+  it('turns the typed samples into nested message data', () => {
+    expect(
+      samplesToData([
+        { name: 'order.number', required: true, sample: 'A-1' },
+        { name: 'order.total', required: false, sample: '12.5' },
+        { name: 'name', required: false, sample: '' },
+        { name: 'bad name', required: false, sample: 'x' },
+      ]),
+    ).toEqual({ order: { number: 'A-1', total: 12.5 } });
   });
 });
 

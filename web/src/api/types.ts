@@ -340,32 +340,43 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const MESSAGE_CATEGORIES = ['transactional', 'marketing'] as const;
 export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
 
-/** GET /deliveries items. `reason` says why a delivery was suppressed (or why it failed). */
+/** GET /deliveries items (host: DeliveryView). `reason` says why a suppressed delivery was blocked. */
 export interface Delivery {
   id: string;
   channel: string;
   category: MessageCategory;
+  contactId: string | null;
+  /** The normalised address the message goes to. */
+  address: string;
+  templateId: string | null;
+  templateVersion: number | null;
   status: DeliveryStatus;
   reason: string | null;
-  contactId: string | null;
-  recipient: string;
-  templateId: string | null;
-  idempotencyKey: string | null;
   attempts: number;
+  /** When the delivery is next due (now, a retry time, or the end of quiet hours). */
+  nextAttemptAt: string;
+  provider: string | null;
+  providerMessageId: string | null;
   lastError: string | null;
+  idempotencyKey: string;
+  campaignId: string | null;
   createdAt: string;
+  sentAt: string | null;
   updatedAt: string;
 }
 
-/** One timestamped status change of a delivery. */
+/** One timestamped status change (`from` is null for the first entry). */
 export interface DeliveryTransition {
-  status: DeliveryStatus;
+  from: DeliveryStatus | null;
+  to: DeliveryStatus;
   at: string;
   detail: string | null;
 }
 
-/** GET /deliveries/{id}. */
-export interface DeliveryDetail extends Delivery {
+/** GET /deliveries/{id}: the delivery, the message's data and its full history, oldest first. */
+export interface DeliveryDetail {
+  delivery: Delivery;
+  data: unknown;
   history: DeliveryTransition[];
 }
 
@@ -401,53 +412,89 @@ export interface SanitizerWarning {
   message: string;
 }
 
-/** GET /content/templates items. */
+/** GET /content/templates items (host: TemplateSummary). `archivedAt` is set for an archived template. */
 export interface TemplateSummary {
   id: string;
   name: string;
+  description: string | null;
   subject: string;
   version: number;
-  archived: boolean;
   createdAt: string;
   updatedAt: string;
+  updatedBy: string;
+  archivedAt: string | null;
 }
 
-/** GET /content/templates/{id}: the current version. */
-export interface EmailTemplate extends TemplateSummary {
+/** GET /content/templates/{id} and the body of a save (host: TemplateView): the current version. */
+export interface EmailTemplate {
+  id: string;
+  name: string;
+  description: string | null;
+  subject: string;
+  preheader: string | null;
+  html: string;
+  /** The text part as written; null when it is generated from the HTML (`generatedText`). */
+  text: string | null;
+  generatedText: string | null;
+  variables: TemplateVariable[];
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  /** On save: what the sanitiser removed from the HTML. */
+  warnings: SanitizerWarning[];
+}
+
+/**
+ * Body of POST /content/templates, PUT /content/templates/{id} (a new version; `version` is the one being edited, a
+ * 409 when someone saved in between) and POST /content/templates/validate.
+ */
+export interface TemplateInput {
+  name: string;
+  description: string | null;
+  subject: string;
   preheader: string | null;
   html: string;
   /** Null: generated from the HTML. */
   text: string | null;
   variables: TemplateVariable[];
-  warnings: SanitizerWarning[];
-}
-
-/** Body of POST /content/templates and PUT /content/templates/{id} (a PUT saves a new version). */
-export interface TemplateInput {
-  name: string;
-  subject: string;
-  preheader: string | null;
-  html: string;
-  text: string | null;
-  variables: TemplateVariable[];
+  version?: number;
 }
 
 export interface TemplateQuery extends PageQuery {
   search?: string;
-  archived?: boolean;
+  /** Archived templates are listed too. */
+  includeArchived?: boolean;
+  sort?: string;
 }
 
-/** GET /content/templates/{id}/versions items. */
+/** GET /content/templates/{id}/versions items, newest first. */
 export interface TemplateVersion {
   version: number;
   subject: string;
+  createdBy: string;
   createdAt: string;
-  createdBy: string | null;
 }
 
-/** POST /content/templates/preview: the draft rendered with the sample values (or `data`). */
-export interface TemplatePreviewRequest extends Omit<TemplateInput, 'name'> {
+/**
+ * POST /content/templates/validate: unsaved content checked as a save would check it (400 with field errors
+ * otherwise): the HTML as it would be saved, the text part and what the sanitiser removed.
+ */
+export interface TemplateCheck {
+  html: string;
+  text: string;
+  textGenerated: boolean;
+  usedVariables: { path: string; part: string; line: number; column: number }[];
+  warnings: SanitizerWarning[];
+}
+
+/** POST /content/templates/{id}/preview: a saved version rendered with `data` over the declared samples. */
+export interface TemplatePreviewRequest {
   data?: Record<string, unknown>;
+  contact?: Record<string, unknown>;
+  version?: number;
 }
 
 export interface TemplatePreview {
@@ -455,7 +502,6 @@ export interface TemplatePreview {
   preheader: string | null;
   html: string;
   text: string;
-  warnings: SanitizerWarning[];
 }
 
 // ---- Channels: email sender ------------------------------------------------

@@ -16,7 +16,10 @@ export async function redriveDelivery(id: string): Promise<Delivery> {
   return data as Delivery;
 }
 
-/** Re-drives every dead delivery (optionally only those matching the channel/category filters). */
-export function redriveDeadDeliveries(filter: Pick<DeliveryQuery, 'channel' | 'category'>): Promise<BulkRedriveResult> {
+/** The filters a bulk re-drive takes (every other filter of the list; the status is always `dead`). */
+export type RedriveFilter = Omit<DeliveryQuery, 'status' | 'page' | 'pageSize'>;
+
+/** Re-drives every dead delivery matching the filter (channel, category, contact, creation time). */
+export function redriveDeadDeliveries(filter: RedriveFilter): Promise<BulkRedriveResult> {
   return unwrap(pendingHttp.POST('/api/v1/deliveries/redrive', { body: cleanQuery(filter) })) as Promise<BulkRedriveResult>;
 }

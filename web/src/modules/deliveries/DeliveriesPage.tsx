@@ -50,8 +50,9 @@ export function DeliveriesPage() {
     refetchInterval: (q) => (q.state.data?.items.some((d) => IN_FLIGHT_STATUSES.includes(d.status)) ? REFRESH_MS : false),
   });
 
-  // How many dead deliveries a bulk re-drive would take (same channel/category filters).
-  const deadQuery = { status: 'dead' as const, channel: filters.channel, category: filters.category, page: 1, pageSize: 1 };
+  // How many dead deliveries a bulk re-drive would take: the list's filters, status dead.
+  const { status: _status, page: _page, pageSize: _pageSize, ...redriveFilter } = query;
+  const deadQuery = { ...redriveFilter, status: 'dead' as const, page: 1, pageSize: 1 };
   const dead = useQuery({
     queryKey: queryKeys.deliveryList(deadQuery),
     queryFn: () => listDeliveries(deadQuery),
@@ -60,7 +61,7 @@ export function DeliveriesPage() {
   const deadCount = dead.data?.total ?? 0;
 
   const bulk = useMutation({
-    mutationFn: () => redriveDeadDeliveries({ channel: filters.channel, category: filters.category }),
+    mutationFn: () => redriveDeadDeliveries(redriveFilter),
     onSuccess: async (result) => {
       setConfirmingBulk(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.deliveries });
@@ -87,7 +88,7 @@ export function DeliveriesPage() {
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(delivery.createdAt)}</TableCell>
       <TableCell sx={{ wordBreak: 'break-all' }}>
         <Link component="button" type="button" onClick={() => setOpenId(delivery.id)} sx={{ textAlign: 'left' }}>
-          {delivery.recipient}
+          {delivery.address}
         </Link>
       </TableCell>
       <TableCell>{humanize(delivery.channel)}</TableCell>
@@ -98,7 +99,7 @@ export function DeliveriesPage() {
       <TableCell align="right">{delivery.attempts}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(delivery.updatedAt)}</TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        <Button size="small" onClick={() => setOpenId(delivery.id)} aria-label={`History of the delivery to ${delivery.recipient}`}>
+        <Button size="small" onClick={() => setOpenId(delivery.id)} aria-label={`History of the delivery to ${delivery.address}`}>
           History
         </Button>
         {canManage && REDRIVABLE_STATUSES.includes(delivery.status) ? (
@@ -106,7 +107,7 @@ export function DeliveriesPage() {
             size="small"
             onClick={() => redrive.mutate(delivery.id)}
             disabled={redrive.isPending}
-            aria-label={`Re-drive the delivery to ${delivery.recipient}`}
+            aria-label={`Re-drive the delivery to ${delivery.address}`}
           >
             Re-drive
           </Button>
@@ -179,8 +180,8 @@ export function DeliveriesPage() {
         }}
       >
         <Typography>
-          {formatNumber(deadCount)} dead {filters.category ? `${filters.category} ` : ''}deliveries
-          {filters.channel ? ` on ${humanize(filters.channel).toLowerCase()}` : ''} go back to the queue and are tried again.
+          {formatNumber(deadCount)} dead deliveries{hasFilters ? ' matching the other filters' : ''} go back to
+          the queue and are tried again with fresh attempts.
           Each keeps its idempotency key, so none is sent twice; policies (consent, suppressions) are checked again.
         </Typography>
       </ConfirmDialog>

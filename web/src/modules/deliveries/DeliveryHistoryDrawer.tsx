@@ -17,6 +17,7 @@ import { queryKeys } from '../../api/queryKeys';
 import { IN_FLIGHT_STATUSES, REDRIVABLE_STATUSES, type DeliveryDetail } from '../../api/types';
 import { Can } from '../../auth/Can';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { JsonBlock } from '../../components/JsonBlock';
 import { StatusChip } from '../../components/StatusChip';
 import { formatDateTime, humanize } from '../../lib/format';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
@@ -35,13 +36,14 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function Details({ delivery }: { delivery: DeliveryDetail }) {
+function Details({ detail }: { detail: DeliveryDetail }) {
   const redrive = useRedrive();
+  const delivery = detail.delivery;
   return (
     <Stack spacing={2}>
       <DeliveryStatusChip delivery={delivery} />
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-        <Field label="Recipient">{delivery.recipient}</Field>
+        <Field label="Recipient">{delivery.address}</Field>
         <Field label="Contact">
           {delivery.contactId ? (
             <Link component={RouterLink} to={`/contacts/${delivery.contactId}`}>
@@ -54,9 +56,20 @@ function Details({ delivery }: { delivery: DeliveryDetail }) {
         <Field label="Channel">{humanize(delivery.channel)}</Field>
         <Field label="Category">{humanize(delivery.category)}</Field>
         <Field label="Attempts">{delivery.attempts}</Field>
-        <Field label="Idempotency key">{delivery.idempotencyKey ?? '—'}</Field>
+        <Field label="Idempotency key">{delivery.idempotencyKey}</Field>
+        {delivery.templateId ? (
+          <Field label="Template">
+            <Link component={RouterLink} to={`/content/templates/${delivery.templateId}`}>
+              Version {delivery.templateVersion ?? '—'}
+            </Link>
+          </Field>
+        ) : null}
+        {delivery.provider ? <Field label="Provider">{delivery.provider.toUpperCase()}</Field> : null}
+        {delivery.providerMessageId ? <Field label="Provider message id">{delivery.providerMessageId}</Field> : null}
         {delivery.lastError ? <Field label="Last error">{delivery.lastError}</Field> : null}
         <Field label="Created">{formatDateTime(delivery.createdAt)}</Field>
+        {delivery.sentAt ? <Field label="Sent">{formatDateTime(delivery.sentAt)}</Field> : null}
+        {delivery.status === 'queued' ? <Field label="Next attempt">{formatDateTime(delivery.nextAttemptAt)}</Field> : null}
       </Box>
       {REDRIVABLE_STATUSES.includes(delivery.status) ? (
         <Can scope="deliveries:manage">
@@ -67,15 +80,21 @@ function Details({ delivery }: { delivery: DeliveryDetail }) {
           </div>
         </Can>
       ) : null}
+      <details>
+        <summary>Message data</summary>
+        <Box sx={{ mt: 1 }}>
+          <JsonBlock value={detail.data} label="The message's data" />
+        </Box>
+      </details>
       <Divider />
       <Typography variant="h3" component="h3" id="delivery-history-heading">
         History
       </Typography>
-      {delivery.history.length === 0 ? (
+      {detail.history.length === 0 ? (
         <Typography color="text.secondary">No transitions recorded yet.</Typography>
       ) : (
         <Box component="ol" aria-labelledby="delivery-history-heading" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-          {delivery.history.map((step, index) => (
+          {detail.history.map((step, index) => (
             <Box
               component="li"
               key={`${step.at}-${index}`}
@@ -86,7 +105,13 @@ function Details({ delivery }: { delivery: DeliveryDetail }) {
                 sx={{ position: 'absolute', left: -7, top: 4, width: 12, height: 12, borderRadius: '50%', bgcolor: 'primary.main' }}
               />
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <StatusChip status={step.status} />
+                {step.from ? (
+                  <>
+                    <StatusChip status={step.from} />
+                    <span aria-label="to">→</span>
+                  </>
+                ) : null}
+                <StatusChip status={step.to} />
                 <Typography variant="body2" component="time" dateTime={step.at}>
                   {formatDateTime(step.at)}
                 </Typography>
@@ -110,7 +135,7 @@ export function DeliveryHistoryDrawer({ id, onClose }: { id: string | null; onCl
     queryKey: queryKeys.delivery(id ?? ''),
     queryFn: () => getDelivery(id ?? ''),
     enabled: id !== null,
-    refetchInterval: (q) => (q.state.data && IN_FLIGHT_STATUSES.includes(q.state.data.status) ? 2000 : false),
+    refetchInterval: (q) => (q.state.data && IN_FLIGHT_STATUSES.includes(q.state.data.delivery.status) ? 2000 : false),
   });
   return (
     <Drawer
@@ -133,7 +158,7 @@ export function DeliveryHistoryDrawer({ id, onClose }: { id: string | null; onCl
         ) : delivery.isError ? (
           <ErrorAlert error={delivery.error} title="The delivery could not be loaded" onRetry={() => delivery.refetch()} />
         ) : (
-          <Details delivery={delivery.data} />
+          <Details detail={delivery.data} />
         )}
       </div>
     </Drawer>

@@ -5,10 +5,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, AlertTitle, Box, Button, Chip, Skeleton, Stack, TextField } from '@mui/material';
 import ArchiveIcon from '@mui/icons-material/Archive';
-import { archiveTemplate, createTemplate, getTemplate, previewTemplate, updateTemplate } from '../../api/endpoints/templates';
-import { isApiError, problemFieldErrors } from '../../api/problem';
+import UnarchiveIcon from '@mui/icons-material/Unarchive';
+import {
+  createTemplate,
+  getTemplate,
+  previewTemplate,
+  setTemplateArchived,
+  updateTemplate,
+  validateTemplate,
+} from '../../api/endpoints/templates';
+import { errorMessage, isApiError, problemFieldErrors } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
-import type { EmailTemplate, TemplatePreviewRequest } from '../../api/types';
+import type { EmailTemplate, TemplateInput } from '../../api/types';
 import { useCan } from '../../auth/useCan';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,7 +31,7 @@ import {
   fromTemplate,
   templateFieldNames,
   templateSchema,
-  toPreviewRequest,
+  samplesToData,
   toTemplateInput,
   type TemplateValues,
 } from './templateSchema';
@@ -33,7 +41,7 @@ const PREVIEW_DELAY_MS = 500;
 
 function TemplateEditor({ template }: { template: EmailTemplate | null }) {
   const canWrite = useCan()('templates:write');
-  const readOnly = !canWrite || Boolean(template?.archived);
+  const readOnly = !canWrite || Boolean(template?.archivedAt);
   const navigate = useNavigate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -44,27 +52,39 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
     defaultValues: template ? fromTemplate(template) : EMPTY_TEMPLATE,
   });
 
-  // Live preview: the draft, debounced, rendered by the host (which applies the same strict checks as a save).
+  // Live: the draft, debounced, checked by the host exactly as a save would check it (strict variables, sanitiser);
+  // and the saved version rendered with the samples as typed.
   const watched = useWatch({ control }) as TemplateValues;
-  const draft = useMemo(() => JSON.stringify(toPreviewRequest({ ...EMPTY_TEMPLATE, ...watched })), [watched]);
+  const draft = useMemo(() => JSON.stringify(toTemplateInput({ ...EMPTY_TEMPLATE, ...watched })), [watched]);
   const debouncedDraft = useDebouncedValue(draft, PREVIEW_DELAY_MS);
-  const request = useMemo(() => JSON.parse(debouncedDraft) as TemplatePreviewRequest, [debouncedDraft]);
+  const request = useMemo(() => JSON.parse(debouncedDraft) as TemplateInput, [debouncedDraft]);
   const idleReason =
-    request.subject.trim() === '' || request.html.trim() === '' ? 'Write a subject and the HTML body to see the preview.' : null;
-  const preview = useQuery({
-    queryKey: queryKeys.templatePreview(request),
-    queryFn: ({ signal }) => previewTemplate(request, signal),
-    enabled: idleReason === null,
+    request.subject.trim() === '' || request.html.trim() === '' ? 'Write a subject and the HTML body to check the template.' : null;
+  const check = useQuery({
+    queryKey: queryKeys.templateCheck(request),
+    queryFn: ({ signal }) => validateTemplate(request, signal),
+    enabled: idleReason === null && canWrite,
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 60_000,
   });
-  const liveErrors =
-    preview.isError && isApiError(preview.error) && preview.error.status === 400 ? problemFieldErrors(preview.error.problem) : {};
+  const sampleData = useMemo(
+    () => samplesToData((watched.variables ?? []).filter((v): v is TemplateValues['variables'][number] => Boolean(v))),
+    [watched.variables],
+  );
+  const debouncedData = useDebouncedValue(sampleData, PREVIEW_DELAY_MS);
+  const rendered = useQuery({
+    queryKey: queryKeys.templatePreview(template?.id ?? '', template?.version ?? 0, debouncedData),
+    queryFn: ({ signal }) => previewTemplate(template?.id ?? '', { data: debouncedData, version: template?.version }, signal),
+    enabled: template !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const liveErrors = check.isError && isApiError(check.error) && check.error.status === 400 ? problemFieldErrors(check.error.problem) : {};
 
   const save = useMutation({
     mutationFn: (values: TemplateValues) =>
-      template ? updateTemplate(template.id, toTemplateInput(values)) : createTemplate(toTemplateInput(values)),
+      template ? updateTemplate(template.id, toTemplateInput(values, template.version)) : createTemplate(toTemplateInput(values)),
     onSuccess: async (saved) => {
       setFormError(null);
       queryClient.setQueryData(queryKeys.template(saved.id), saved);
@@ -76,16 +96,21 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
     onError: (error) => setFormError(applyServerErrors(error, setError, templateFieldNames(getValues()))),
   });
   const archive = useMutation({
-    mutationFn: () => archiveTemplate(template?.id ?? ''),
-    onSuccess: async () => {
+    mutationFn: (archived: boolean) => setTemplateArchived(template?.id ?? '', archived),
+    onSuccess: async (saved, archived) => {
+      setArchiving(false);
+      queryClient.setQueryData(queryKeys.template(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: queryKeys.templates });
-      notify({ message: 'Template archived.' });
-      navigate('/content/templates');
+      notify({ message: archived ? 'Template archived.' : 'Template restored.' });
+      if (archived) navigate('/content/templates');
+    },
+    onError: (error, archived) => {
+      if (!archived) notify({ message: `Restoring failed: ${errorMessage(error)}`, severity: 'error', retry: () => archive.mutate(false) });
     },
   });
 
   const errors = formState.errors;
-  const fieldError = (name: 'name' | 'subject' | 'preheader' | 'html' | 'text') => errors[name]?.message ?? liveErrors[name];
+  const fieldError = (name: 'name' | 'description' | 'subject' | 'preheader' | 'html' | 'text') => errors[name]?.message ?? liveErrors[name];
 
   return (
     <>
@@ -96,17 +121,24 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
           template ? (
             <>
               Version {template.version}
-              {template.archived ? <Chip size="small" label="Archived" sx={{ ml: 1 }} /> : null}
+              {template.description ? ` · ${template.description}` : ''}
+              {template.archivedAt ? <Chip size="small" label="Archived" sx={{ ml: 1 }} /> : null}
             </>
           ) : (
             'Handlebars syntax: {{contact.firstName}}, {{data.order.number}}, {{links.unsubscribeUrl}}'
           )
         }
         actions={
-          template && canWrite && !template.archived ? (
-            <Button color="error" variant="outlined" startIcon={<ArchiveIcon />} onClick={() => setArchiving(true)}>
-              Archive
-            </Button>
+          template && canWrite ? (
+            template.archivedAt ? (
+              <Button variant="outlined" startIcon={<UnarchiveIcon />} onClick={() => archive.mutate(false)} disabled={archive.isPending}>
+                Restore
+              </Button>
+            ) : (
+              <Button color="error" variant="outlined" startIcon={<ArchiveIcon />} onClick={() => setArchiving(true)}>
+                Archive
+              </Button>
+            )
           ) : null
         }
       />
@@ -130,6 +162,13 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
         >
           {formError ? <Alert severity="error">{formError}</Alert> : null}
           <TextField label="Name" {...register('name')} error={Boolean(fieldError('name'))} helperText={fieldError('name')} disabled={readOnly} />
+          <TextField
+            label="Description"
+            {...register('description')}
+            error={Boolean(fieldError('description'))}
+            helperText={fieldError('description') ?? 'Optional: what the template is for.'}
+            disabled={readOnly}
+          />
           <TextField
             label="Subject"
             {...register('subject')}
@@ -177,7 +216,13 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
           )}
         </Stack>
         <Stack spacing={3}>
-          <TemplatePreviewPanel preview={preview} liveErrors={liveErrors} idleReason={idleReason} />
+          <TemplatePreviewPanel
+            check={check}
+            rendered={template ? rendered : null}
+            renderedVersion={template?.version ?? null}
+            liveErrors={liveErrors}
+            idleReason={canWrite ? idleReason : 'Checking drafts needs the templates:write permission.'}
+          />
           {template ? <TemplateVersions templateId={template.id} current={template.version} /> : null}
         </Stack>
       </Box>
@@ -188,7 +233,7 @@ function TemplateEditor({ template }: { template: EmailTemplate | null }) {
         destructive
         busy={archive.isPending}
         error={archive.error}
-        onConfirm={() => archive.mutate()}
+        onConfirm={() => archive.mutate(true)}
         onClose={() => {
           archive.reset();
           setArchiving(false);

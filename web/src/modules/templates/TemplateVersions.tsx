@@ -5,7 +5,7 @@ import { queryKeys } from '../../api/queryKeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 
-/** Every saved version, newest first; messages keep rendering the version they were queued with. */
+/** The latest saved versions, newest first; messages keep rendering the version they were queued with. */
 export function TemplateVersions({ templateId, current }: { templateId: string; current: number }) {
   const versions = useQuery({ queryKey: queryKeys.templateVersions(templateId), queryFn: () => listTemplateVersions(templateId) });
   return (
@@ -17,13 +17,11 @@ export function TemplateVersions({ templateId, current }: { templateId: string; 
         <Skeleton variant="rectangular" height={80} aria-label="Loading versions" />
       ) : versions.isError ? (
         <ErrorAlert error={versions.error} title="Versions could not be loaded" onRetry={() => versions.refetch()} />
-      ) : versions.data.length === 0 ? (
+      ) : versions.data.items.length === 0 ? (
         <Typography color="text.secondary">No versions saved yet.</Typography>
       ) : (
         <List dense disablePadding aria-labelledby="versions-heading">
-          {[...versions.data]
-            .sort((a, b) => b.version - a.version)
-            .map((version) => (
+          {versions.data.items.map((version) => (
               <ListItem key={version.version} disableGutters>
                 <ListItemText
                   primary={
@@ -32,10 +30,10 @@ export function TemplateVersions({ templateId, current }: { templateId: string; 
                       {version.version === current ? <Chip size="small" label="Current" color="primary" variant="outlined" sx={{ ml: 1 }} /> : null}
                     </>
                   }
-                  secondary={`${formatDateTime(version.createdAt)}${version.createdBy ? ` · ${version.createdBy}` : ''} · ${version.subject}`}
+                  secondary={`${formatDateTime(version.createdAt)} · ${version.createdBy} · ${version.subject}`}
                 />
               </ListItem>
-            ))}
+          ))}
         </List>
       )}
     </Paper>

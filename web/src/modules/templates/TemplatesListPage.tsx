@@ -1,6 +1,6 @@
 import { Link as RouterLink } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Chip, InputAdornment, Link, Stack, TableCell, TableRow } from '@mui/material';
+import { Button, Chip, InputAdornment, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { listTemplates } from '../../api/endpoints/templates';
@@ -36,7 +36,7 @@ export function TemplatesListPage() {
     <>
       <PageHeader
         title="Templates"
-        subtitle={templates.data ? `${formatNumber(templates.data.total)} ${filters.archived ? 'archived ' : ''}email templates` : undefined}
+        subtitle={templates.data ? `${formatNumber(templates.data.total)} email templates${filters.search ? ' match' : ''}` : undefined}
         actions={newButton}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} role="group" aria-label="Filters">
@@ -46,7 +46,7 @@ export function TemplatesListPage() {
           size="small"
           value={filters.search}
           onDebouncedChange={(search) => update({ search })}
-          placeholder="Name or subject"
+          placeholder="Template name"
           sx={{ minWidth: 280 }}
           slotProps={{
             input: {
@@ -61,12 +61,12 @@ export function TemplatesListPage() {
         <NativeSelectField
           label="Show"
           size="small"
-          value={filters.archived ? 'archived' : 'active'}
+          value={filters.archived ? 'all' : 'active'}
           options={[
             { value: 'active', label: 'Active templates' },
-            { value: 'archived', label: 'Archived templates' },
+            { value: 'all', label: 'Active and archived' },
           ]}
-          onChange={(event) => update({ archived: event.target.value === 'archived' })}
+          onChange={(event) => update({ archived: event.target.value === 'all' })}
           sx={{ minWidth: 200 }}
         />
       </Stack>
@@ -80,7 +80,12 @@ export function TemplatesListPage() {
               <Link component={RouterLink} to={`/content/templates/${template.id}`}>
                 {template.name}
               </Link>
-              {template.archived ? <Chip size="small" label="Archived" sx={{ ml: 1 }} /> : null}
+              {template.archivedAt ? <Chip size="small" label="Archived" sx={{ ml: 1 }} /> : null}
+              {template.description ? (
+                <Typography variant="caption" component="div" color="text.secondary">
+                  {template.description}
+                </Typography>
+              ) : null}
             </TableCell>
             <TableCell>{template.subject}</TableCell>
             <TableCell align="right">{template.version}</TableCell>
@@ -88,10 +93,10 @@ export function TemplatesListPage() {
           </TableRow>
         )}
         empty={
-          filters.search || filters.archived ? (
+          filters.search ? (
             <EmptyState
-              title={filters.archived && !filters.search ? 'No archived templates' : 'No templates match this search'}
-              actions={<Button onClick={() => update({ search: '', archived: false })}>Show all active templates</Button>}
+              title="No templates match this search"
+              actions={<Button onClick={() => update({ search: '' })}>Clear the search</Button>}
             />
           ) : (
             <EmptyState

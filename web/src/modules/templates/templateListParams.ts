@@ -7,7 +7,7 @@ export const TEMPLATE_PAGE_SIZE = 25;
 
 export interface TemplateListFilters {
   search: string;
-  /** Archived templates instead of the active ones. */
+  /** List archived templates too. */
   archived: boolean;
   page: number;
   pageSize: number;
@@ -23,7 +23,7 @@ export function readTemplateFilters(params: URLSearchParams): TemplateListFilter
 }
 
 export function toTemplateQuery(filters: TemplateListFilters): TemplateQuery {
-  return { search: filters.search, archived: filters.archived, page: filters.page, pageSize: filters.pageSize };
+  return { search: filters.search, includeArchived: filters.archived, page: filters.page, pageSize: filters.pageSize };
 }
 
 /** `archived` is written as `archived=true` or left out. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EmailTemplate, TemplateInput, TemplatePreviewRequest, TemplateVariable } from '../../api/types';
+import type { EmailTemplate, TemplateInput, TemplateVariable } from '../../api/types';
 
 /** The host's rule for declared variable names: a dotted path of identifiers under `data`. */
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -18,7 +18,8 @@ const variableSchema = z.object({
 
 export const templateSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
-  subject: z.string().trim().min(1, 'Enter a subject.').max(998, 'Use at most 998 characters.'),
+  description: z.string().max(2000, 'Use at most 2,000 characters.'),
+  subject: z.string().trim().min(1, 'Enter a subject.').max(500, 'Use at most 500 characters.'),
   preheader: z.string().max(500, 'Use at most 500 characters.'),
   html: z.string().trim().min(1, 'Enter the HTML body.'),
   text: z.string(),
@@ -37,7 +38,7 @@ export const templateSchema = z.object({
 export type TemplateValues = z.infer<typeof templateSchema>;
 export type VariableValues = TemplateValues['variables'][number];
 
-export const EMPTY_TEMPLATE: TemplateValues = { name: '', subject: '', preheader: '', html: '', text: '', variables: [] };
+export const EMPTY_TEMPLATE: TemplateValues = { name: '', description: '', subject: '', preheader: '', html: '', text: '', variables: [] };
 
 /** A typed sample → its JSON value: numbers, booleans, null, arrays and objects when the text parses, else the text. */
 export function parseSample(text: string): unknown {
@@ -62,27 +63,42 @@ function toVariables(values: VariableValues[]): TemplateVariable[] {
   });
 }
 
-/** Form values → the body of POST/PUT: empty preheader and text are null (text null = generated from the HTML). */
-export function toTemplateInput(values: TemplateValues): TemplateInput {
+/** Form values → the body of POST/PUT/validate: empty optional parts are null (text null = generated from the HTML). */
+export function toTemplateInput(values: TemplateValues, version?: number): TemplateInput {
   return {
     name: values.name.trim(),
+    description: values.description.trim() === '' ? null : values.description.trim(),
     subject: values.subject,
     preheader: values.preheader.trim() === '' ? null : values.preheader,
     html: values.html,
     text: values.text.trim() === '' ? null : values.text,
     variables: toVariables(values.variables),
+    ...(version !== undefined ? { version } : {}),
   };
 }
 
-/** What the preview renders: the draft without its name (samples stand in for data). */
-export function toPreviewRequest(values: TemplateValues): TemplatePreviewRequest {
-  const { name: _name, ...rest } = toTemplateInput(values);
-  return rest;
+/** The samples typed in the form as a message's `data` (`order.number` → `{ order: { number } }`), for a rendered preview. */
+export function samplesToData(variables: VariableValues[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const variable of variables) {
+    const value = parseSample(variable.sample);
+    const path = variable.name.trim().split('.');
+    if (value === undefined || !VARIABLE_NAME.test(variable.name.trim())) continue;
+    let target = data;
+    for (const segment of path.slice(0, -1)) {
+      const next = target[segment];
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) target[segment] = {};
+      target = target[segment] as Record<string, unknown>;
+    }
+    target[path[path.length - 1]] = value;
+  }
+  return data;
 }
 
 export function fromTemplate(template: EmailTemplate): TemplateValues {
   return {
     name: template.name,
+    description: template.description ?? '',
     subject: template.subject,
     preheader: template.preheader ?? '',
     html: template.html,
@@ -93,7 +109,7 @@ export function fromTemplate(template: EmailTemplate): TemplateValues {
 
 /** Field names a server error may land on, for applyServerErrors. */
 export function templateFieldNames(values: TemplateValues): string[] {
-  const fields = ['name', 'subject', 'preheader', 'html', 'text', 'variables'];
+  const fields = ['name', 'description', 'subject', 'preheader', 'html', 'text', 'variables'];
   values.variables.forEach((_, index) => fields.push(`variables.${index}.name`, `variables.${index}.sample`));
   return fields;
 }

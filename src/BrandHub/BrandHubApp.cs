@@ -2,6 +2,9 @@ using BrandHub.Data;
 using BrandHub.Data.Migrations;
 using BrandHub.Modules.Audience;
 using BrandHub.Modules.Channels.Email.Smtp;
+using BrandHub.Modules.Channels.Email;
+using BrandHub.Modules.Delivery.Tracking;
+using BrandHub.Modules.Content;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Health;
@@ -41,10 +44,12 @@ public static class BrandHubApp
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<TenantProvisioning>();
         services.AddSingleton<BrandHub.Modules.Platform.Secrets.SecretKeys>();
-        services.AddSingleton<BrandHub.Modules.Delivery.Tracking.TrackingLinks>();
         services.AddJobs(builder.Configuration);
         services.AddAudience();
         services.AddSmtpEmailTransport();
+        services.AddTracking();
+        services.AddEmailChannel(builder.Configuration);
+        services.AddContent();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -65,6 +70,9 @@ public static class BrandHubApp
         app.MapAudit();
         app.MapJobs();
         app.MapAudience();
+        app.MapEmailChannel();
+        app.MapTracking();
+        app.MapContent();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -37,6 +37,8 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
     {
         PlatformModel.Configure(model, IsPostgres);
         AudienceModel.Configure(model, IsPostgres);
+        Modules.Channels.Email.EmailChannelModel.Configure(model, IsPostgres);
+        Modules.Content.ContentModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

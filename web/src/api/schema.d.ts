@@ -107,6 +107,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/email/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email provider events (Mailgun format), verified by HMAC-SHA256 signature */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookAnswer"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/u/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RFC 8058 one-click unsubscribe (form body List-Unsubscribe=One-Click); idempotent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OneClickResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -1972,6 +2079,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/email/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sender configuration (secrets are never returned, only has… flags) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailSenderView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Configure the sender: SMTP (host, port, security, username, password) or the HTTP provider (baseUrl, domain, apiKey, webhookSigningKey) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailSenderView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/email/dkim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DNS TXT record of the current DKIM key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DkimRecord"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate a new 2048-bit DKIM key (replacing the current one) and return the DNS TXT record to publish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DkimRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/email/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test email through the configured transport; 422 with the provider's reply when it fails */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/preferences/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recipient's preferences behind an unsubscribe link (masked email, consent per channel) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreferencesView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Change preferences: {"email":true|false,"sms":…,"whatsapp":…,"push":…,"unsubscribeAll":bool} */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreferencesView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2036,6 +2466,11 @@ export interface components {
         BulkTagResult: {
             /** Format: int32 */
             updated: number;
+        };
+        ChannelPreference: {
+            channel: string;
+            status: string;
+            subscribed: boolean;
         };
         ConsentChange: {
             channel: null | string;
@@ -2112,6 +2547,59 @@ export interface components {
                 [key: string]: string;
             };
             globalUnsubscribe: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The DNS TXT record that publishes a DKIM public key (RFC 6376 §3.6.2): at `{selector}._domainkey.{domain}`,
+         *     value `v=DKIM1; k=rsa; p={base64 SubjectPublicKeyInfo}`. A TXT character-string holds at most 255 bytes, so a
+         *     2048-bit key is published as several strings that resolvers concatenate; IReadOnlyList&lt;string&gt; DkimRecord.Strings are those pieces and
+         *     string DkimRecord.ZoneFileLine is the record ready to paste into a zone file.
+         */
+        DkimRecord: {
+            domain: string;
+            selector: string;
+            name: string;
+            type: string;
+            value: string;
+            strings: string[];
+            zoneFileLine: string;
+            /** Format: date-time */
+            createdAt: null | string;
+        };
+        DkimSummary: {
+            domain: string;
+            selector: string;
+            /** Format: date-time */
+            createdAt: null | string;
+        };
+        /**
+         * @description The sender settings as the API shows them: the same flat shape as the PUT body, with each secret replaced by a
+         *     `has…` flag. `webhookUrl` is where to point the HTTP provider's event webhook.
+         */
+        EmailSenderView: {
+            provider: string;
+            fromEmail: string;
+            fromName: null | string;
+            replyTo: null | string;
+            host: null | string;
+            /** Format: int32 */
+            port: null | number;
+            security: null | string;
+            username: null | string;
+            hasPassword: boolean;
+            baseUrl: null | string;
+            domain: null | string;
+            hasApiKey: boolean;
+            hasWebhookSigningKey: boolean;
+            webhookUrl: string;
+            /** Format: int32 */
+            maxConnections: number;
+            /** Format: double */
+            messagesPerSecond: number;
+            dkim: null | components["schemas"]["DkimSummary"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2289,6 +2777,10 @@ export interface components {
             password: null | string;
             displayName?: null | string;
         };
+        OneClickResult: {
+            unsubscribed: boolean;
+            channel: string;
+        };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfAuditEntryView: {
             items: components["schemas"]["AuditEntryView"][];
@@ -2406,6 +2898,15 @@ export interface components {
              */
             page: number;
         };
+        PreferencesView: {
+            tenant: string;
+            /** @description The contact's address, masked (`an***@example.com`): enough to recognise, not to harvest. */
+            email: null | string;
+            /** @description The channel the link came in. */
+            channel: string;
+            unsubscribedFromAll: boolean;
+            channels: components["schemas"]["ChannelPreference"][];
+        };
         PreviewView: {
             fileName: string;
             /** Format: int32 */
@@ -2425,6 +2926,18 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+        };
+        Request: {
+            domain: null | string;
+            selector: null | string;
+        };
+        Result: {
+            sent: boolean;
+            provider: string;
+            /** @description `sent`, `transient` or `permanent`. */
+            outcome: string;
+            providerMessageId: null | string;
+            error: null | string;
         };
         ReviewView: {
             /** Format: uuid */
@@ -2501,6 +3014,9 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             disabledAt: null | string;
+        };
+        WebhookAnswer: {
+            status: string;
         };
     };
     responses: never;

@@ -14,10 +14,12 @@ public sealed class TrackingLinks
 {
     private const string ClickPurpose = "click", OpenPurpose = "open", UnsubscribePurpose = "unsubscribe";
     private readonly byte[] key;
+    private readonly TimeProvider clock;
 
-    public TrackingLinks(SecretKeys secrets, IConfiguration config)
+    public TrackingLinks(SecretKeys secrets, IConfiguration config, TimeProvider? clock = null)
     {
         key = secrets.Derive("links");
+        this.clock = clock ?? TimeProvider.System;
         BaseUrl = (config["BrandHub:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
     }
 
@@ -26,8 +28,12 @@ public sealed class TrackingLinks
     public string Click(Guid tenantId, Guid deliveryId, string targetUrl) =>
         $"{BaseUrl}/t/c/{SignedToken.Create(key, ClickPurpose, $"{tenantId:N}|{deliveryId:N}|{targetUrl}")}";
 
+    /// <summary>
+    /// The open pixel's URL. It carries when it was issued (rendering happens as the message is sent), so an open
+    /// seconds later can be told apart as a scanner's fetch (see <see cref="Core.Delivery.MachineOpens"/>).
+    /// </summary>
     public string OpenPixel(Guid tenantId, Guid deliveryId) =>
-        $"{BaseUrl}/t/o/{SignedToken.Create(key, OpenPurpose, $"{tenantId:N}|{deliveryId:N}")}";
+        $"{BaseUrl}/t/o/{SignedToken.Create(key, OpenPurpose, $"{tenantId:N}|{deliveryId:N}|{clock.GetUtcNow().ToUnixTimeMilliseconds()}")}";
 
     /// <param name="deliveryId">The message the link came in, when there is one (recorded with the consent change).</param>
     public string Unsubscribe(Guid tenantId, Guid contactId, Guid? deliveryId, string channel) =>
@@ -47,12 +53,23 @@ public sealed class TrackingLinks
         return Uri.TryCreate(targetUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
     }
 
-    public bool TryReadOpen(string token, out Guid tenantId, out Guid deliveryId)
+    public bool TryReadOpen(string token, out Guid tenantId, out Guid deliveryId) => TryReadOpen(token, out tenantId, out deliveryId, out _);
+
+    /// <param name="issuedAt">When the pixel was issued; null for tokens issued before it was recorded.</param>
+    public bool TryReadOpen(string token, out Guid tenantId, out Guid deliveryId, out DateTimeOffset? issuedAt)
     {
         tenantId = deliveryId = Guid.Empty;
+        issuedAt = null;
         if (!SignedToken.TryRead(key, OpenPurpose, token, out var payload)) return false;
         var parts = payload.Split('|');
-        return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out tenantId) && Guid.TryParseExact(parts[1], "N", out deliveryId);
+        if (parts.Length is not (2 or 3) || !Guid.TryParseExact(parts[0], "N", out tenantId) || !Guid.TryParseExact(parts[1], "N", out deliveryId)) return false;
+        if (parts.Length == 3)
+        {
+            if (!long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+                || ms > 253_402_300_799_999) return false;
+            issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+        return true;
     }
 
     public bool TryReadUnsubscribe(string token, out Guid tenantId, out Guid contactId, out Guid? deliveryId, out string channel)

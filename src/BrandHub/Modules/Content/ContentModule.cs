@@ -1,0 +1,21 @@
+using BrandHub.Modules.Content.Templates;
+
+namespace BrandHub.Modules.Content;
+
+/// <summary>PRODUCT.md §3: templates (email so far), validated strictly and rendered fast for the delivery engine.</summary>
+public static class ContentModule
+{
+    public static IServiceCollection AddContent(this IServiceCollection services)
+    {
+        services.AddSingleton<CompiledTemplates>();
+        services.AddScoped<TemplateLibrary>();
+        services.AddScoped<IEmailContent, EmailContent>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapContent(this IEndpointRouteBuilder app)
+    {
+        app.MapTemplates();
+        return app;
+    }
+}

@@ -2402,6 +2402,529 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search, sort and page through email templates (archived ones with includeArchived=true) */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    sort?: string;
+                    includeArchived?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfTemplateSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template (version 1). Unknown variables and syntax errors are field errors; what the sanitiser removed comes back as warnings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its current version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Save a new version of a template (409 when the given version is no longer current) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a template (soft: its versions stay for messages already sent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template's saved versions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfTemplateVersionSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version, as it renders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateVersionView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a template from lists and refuse it for new messages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived template back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check unsaved content as a save would: errors as field errors, else the sanitised HTML, text part, variables and warnings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateCheckView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template with sample or given data and a sample contact; data that does not fit is a field error (data.<name>) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["PreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreviewView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2717,6 +3240,7 @@ export interface components {
             error: null | string;
         };
         JsonElement: unknown;
+        JsonObject: Record<string, never>;
         MeResponse: {
             userId: null | string;
             email: null | string;
@@ -2873,6 +3397,32 @@ export interface components {
             page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfTemplateSummary: {
+            items: components["schemas"]["TemplateSummary"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfTemplateVersionSummary: {
+            items: components["schemas"]["TemplateVersionSummary"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfTimelineEntry: {
             items: components["schemas"]["TimelineEntry"][];
             /** Format: int32 */
@@ -2906,6 +3456,16 @@ export interface components {
             channel: string;
             unsubscribedFromAll: boolean;
             channels: components["schemas"]["ChannelPreference"][];
+        };
+        /** @description What to preview a template with. */
+        PreviewRequest: {
+            data?: null | components["schemas"]["JsonObject"];
+            contact?: null | components["schemas"]["JsonObject"];
+            /**
+             * Format: int32
+             * @description A past version; the current one when absent.
+             */
+            version?: null | number;
         };
         PreviewView: {
             fileName: string;
@@ -2958,6 +3518,10 @@ export interface components {
             value: null | string;
             error: string;
         };
+        SanitizerWarning: {
+            code: string;
+            message: string;
+        };
         /** Format: binary */
         Stream: string;
         SuppressionView: {
@@ -2970,6 +3534,114 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description Unsaved content that passed validation: the HTML as it would be saved, the text part, what it reads. */
+        TemplateCheckView: {
+            html: string;
+            text: string;
+            textGenerated: boolean;
+            usedVariables: components["schemas"]["UsedVariableView"][];
+            warnings: components["schemas"]["SanitizerWarning"][];
+        };
+        /** @description A template to create, update or validate. */
+        TemplateRequest: {
+            /** @description 1–200 characters (not needed to validate). */
+            name: null | string;
+            /** @description Handlebars text, 1–500 characters. */
+            subject: null | string;
+            /** @description Handlebars HTML, sanitised on save (up to 1,000,000 characters). */
+            html: null | string;
+            /** @description Up to 2,000 characters. */
+            description?: null | string;
+            /** @description The preview line shown after the subject; Handlebars text up to 500 characters. */
+            preheader?: null | string;
+            /** @description The plain-text part; null or absent to generate it from the HTML. */
+            text?: null | string;
+            /** @description The data variables the template reads: `[{"name":"order.number","required":true,"sample":"A-1001"}]`. */
+            variables?: null | components["schemas"]["TemplateVariable"][];
+            /**
+             * Format: int32
+             * @description On update: the version being edited. A different current version is a 409 (someone saved in between).
+             */
+            version?: null | number;
+        };
+        TemplateSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            subject: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            archivedAt: null | string;
+        };
+        /** @description A declared data variable on the wire and in storage. */
+        TemplateVariable: {
+            /** @description Dotted path under `data`, e.g. `order.number`. */
+            name: string;
+            /**
+             * @description Messages without it are refused when queued.
+             * @default false
+             */
+            required: boolean;
+            /** @description Any JSON value, used by previews. */
+            sample?: unknown;
+        };
+        TemplateVersionSummary: {
+            /** Format: int32 */
+            version: number;
+            subject: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TemplateVersionView: {
+            /** Format: uuid */
+            templateId: string;
+            /** Format: int32 */
+            version: number;
+            subject: string;
+            preheader: null | string;
+            html: string;
+            text: null | string;
+            variables: components["schemas"]["TemplateVariable"][];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description A template with its current version. `text` is the plain-text part as written (null when generated);
+         *     `generatedText` the text template generated from the HTML when `text` is null; `warnings`, on save,
+         *     what the sanitiser removed from the HTML.
+         */
+        TemplateView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            subject: string;
+            preheader: null | string;
+            html: string;
+            text: null | string;
+            generatedText: null | string;
+            variables: components["schemas"]["TemplateVariable"][];
+            /** Format: int32 */
+            version: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            archivedAt: null | string;
+            warnings: components["schemas"]["SanitizerWarning"][];
         };
         /** @description Only the settings sent (and not null) change. */
         TenantPatch: {
@@ -3003,6 +3675,15 @@ export interface components {
             token_type: string;
             /** Format: int32 */
             expires_in: number;
+        };
+        /** @description A variable a template reads and the part it is in. */
+        UsedVariableView: {
+            path: string;
+            part: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: int32 */
+            column: number;
         };
         UserView: {
             /** Format: uuid */

@@ -397,67 +397,33 @@ export interface BulkRedriveResult {
 
 // ---- Content: email templates ----------------------------------------------
 
-/** A value a template reads from a message's `data` (`{{data.order.number}}` → `order.number`). */
-export interface TemplateVariable {
-  name: string;
-  /** A message without a value is refused when it is queued. */
-  required: boolean;
-  /** Any JSON value; used by previews when no data is given. */
-  sample?: unknown;
-}
+/** A value a template reads from a message's `data` (`{{data.order.number}}` → `order.number`); `sample` is any JSON value. */
+export type TemplateVariable = Schemas['TemplateVariable'];
 
-/** A finding of the HTML sanitiser (something removed or rewritten on save). */
-export interface SanitizerWarning {
-  code: string;
-  message: string;
-}
+/** A finding of the HTML sanitiser (something removed on save). */
+export type SanitizerWarning = Schemas['SanitizerWarning'];
 
-/** GET /content/templates items (host: TemplateSummary). `archivedAt` is set for an archived template. */
-export interface TemplateSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  subject: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-  archivedAt: string | null;
-}
-
-/** GET /content/templates/{id} and the body of a save (host: TemplateView): the current version. */
-export interface EmailTemplate {
-  id: string;
-  name: string;
-  description: string | null;
-  subject: string;
-  preheader: string | null;
-  html: string;
-  /** The text part as written; null when it is generated from the HTML (`generatedText`). */
-  text: string | null;
-  generatedText: string | null;
-  variables: TemplateVariable[];
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-  archivedAt: string | null;
-  /** On save: what the sanitiser removed from the HTML. */
-  warnings: SanitizerWarning[];
-}
+/** GET /content/templates items. `archivedAt` is set for an archived template. */
+export type TemplateSummary = Schemas['TemplateSummary'];
 
 /**
- * Body of POST /content/templates, PUT /content/templates/{id} (a new version; `version` is the one being edited, a
- * 409 when someone saved in between) and POST /content/templates/validate.
+ * GET /content/templates/{id} and the body of a save: the current version. `text` null means generated from the HTML
+ * (`generatedText`); `warnings` (on save) is what the sanitiser removed.
  */
-export interface TemplateInput {
+export type EmailTemplate = Schemas['TemplateView'];
+
+/**
+ * Body of POST /content/templates, PUT /content/templates/{id} (a new version; `version` is the one being edited, 409
+ * when someone saved in between) and POST /content/templates/validate. Narrower than the generated TemplateRequest
+ * (whose fields are all nullable): the form always sends every part.
+ */
+type TemplateRequestDoc = Schemas['TemplateRequest'];
+export interface TemplateInput extends TemplateRequestDoc {
   name: string;
   description: string | null;
   subject: string;
   preheader: string | null;
   html: string;
-  /** Null: generated from the HTML. */
   text: string | null;
   variables: TemplateVariable[];
   version?: number;
@@ -471,32 +437,28 @@ export interface TemplateQuery extends PageQuery {
 }
 
 /** GET /content/templates/{id}/versions items, newest first. */
-export interface TemplateVersion {
-  version: number;
-  subject: string;
-  createdBy: string;
-  createdAt: string;
-}
+export type TemplateVersion = Schemas['TemplateVersionSummary'];
 
 /**
  * POST /content/templates/validate: unsaved content checked as a save would check it (400 with field errors
- * otherwise): the HTML as it would be saved, the text part and what the sanitiser removed.
+ * otherwise): the HTML as it would be saved, the text part and what the sanitiser removes.
  */
-export interface TemplateCheck {
-  html: string;
-  text: string;
-  textGenerated: boolean;
-  usedVariables: { path: string; part: string; line: number; column: number }[];
-  warnings: SanitizerWarning[];
-}
+export type TemplateCheck = Schemas['TemplateCheckView'];
 
-/** POST /content/templates/{id}/preview: a saved version rendered with `data` over the declared samples. */
+/**
+ * POST /content/templates/{id}/preview body. The document types `data` and `contact` as JsonObject, which
+ * openapi-typescript turns into an empty record; they are any JSON objects.
+ */
 export interface TemplatePreviewRequest {
   data?: Record<string, unknown>;
   contact?: Record<string, unknown>;
   version?: number;
 }
 
+/**
+ * POST /content/templates/{id}/preview response (host: Content.Templates.PreviewView). The document names it after the
+ * CSV-import preview (same C# type name in another namespace), so the generated response type is wrong; this is the real one.
+ */
 export interface TemplatePreview {
   subject: string;
   preheader: string | null;
@@ -513,34 +475,17 @@ export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 
 /**
- * GET/PUT /channels/email/settings (host: EmailSenderView): the PUT body's flat shape with every secret replaced by a
- * `has…` flag. `webhookUrl` is where the HTTP provider posts its events.
+ * GET/PUT /channels/email/settings (EmailSenderView): the PUT body's flat shape with every secret replaced by a `has…`
+ * flag; `webhookUrl` is where the HTTP provider posts its events. The document types provider and security as strings.
  */
-export interface EmailSettings {
+export type EmailSettings = Omit<Schemas['EmailSenderView'], 'provider' | 'security'> & {
   provider: EmailProvider;
-  fromEmail: string;
-  fromName: string | null;
-  replyTo: string | null;
-  host: string | null;
-  port: number | null;
   security: SmtpSecurity | null;
-  username: string | null;
-  hasPassword: boolean;
-  baseUrl: string | null;
-  domain: string | null;
-  hasApiKey: boolean;
-  hasWebhookSigningKey: boolean;
-  webhookUrl: string;
-  maxConnections: number;
-  messagesPerSecond: number;
-  dkim: { domain: string; selector: string; createdAt: string | null } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /**
- * Body of PUT /channels/email/settings. A PUT replaces the configuration, except that a secret left out keeps its
- * stored value ("" clears it).
+ * Body of PUT /channels/email/settings. The document types it as JsonElement (the host reads the raw JSON to tell an
+ * absent secret, which keeps the stored one, from "", which clears it).
  */
 export interface EmailSettingsInput {
   provider: EmailProvider;
@@ -558,19 +503,8 @@ export interface EmailSettingsInput {
   webhookSigningKey?: string;
 }
 
-/** POST/GET /channels/email/dkim (host: DkimRecord): the DNS TXT record to publish. */
-export interface DkimRecord {
-  domain: string;
-  selector: string;
-  /** `{selector}._domainkey.{domain}` */
-  name: string;
-  type: string;
-  value: string;
-  /** The value split into ≤255-byte strings, as DNS stores it. */
-  strings: string[];
-  zoneFileLine: string;
-  createdAt: string | null;
-}
+/** POST/GET /channels/email/dkim: the DNS TXT record to publish (`strings`: the value in ≤255-byte pieces). */
+export type DkimRecord = Schemas['DkimRecord'];
 
 export interface DkimRequest {
   domain: string;
@@ -578,12 +512,14 @@ export interface DkimRequest {
 }
 
 /** POST /channels/email/test: 200 when the provider accepted the message; 422 (problem) with its reply otherwise. */
-export interface TestEmailResult {
-  sent: boolean;
-  provider: string;
-  outcome: string;
-  providerMessageId: string | null;
-  error: string | null;
+export type TestEmailResult = Schemas['Result'];
+
+/**
+ * POST /channels/email/test body (host: TestEmail.Request). The document gives it the schema of the DKIM request
+ * (both C# types are named Request), so the generated body type is wrong; this is the real one.
+ */
+export interface TestEmailRequest {
+  to: string;
 }
 
 // ---- Preference centre (public, behind a signed unsubscribe link) ----------
@@ -591,15 +527,15 @@ export interface TestEmailResult {
 export const PREFERENCE_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
 export type PreferenceChannel = (typeof PREFERENCE_CHANNELS)[number];
 
-/** GET/PUT /preferences/{token} (host: PreferenceCentre.PreferencesView). `email` is masked (an***@example.com). */
-export interface Preferences {
-  tenant: string;
-  email: string | null;
+/**
+ * GET/PUT /preferences/{token} (PreferencesView; the document types channel and status as strings). `email` is
+ * masked (an***@example.com).
+ */
+export type Preferences = Omit<Schemas['PreferencesView'], 'channel' | 'channels'> & {
   /** The channel the link came in. */
   channel: PreferenceChannel;
-  unsubscribedFromAll: boolean;
   channels: { channel: PreferenceChannel; status: ConsentStatus; subscribed: boolean }[];
-}
+};
 
-/** PUT /preferences/{token}: absent keys change nothing. */
+/** PUT /preferences/{token} (the document types the body as JsonElement): absent keys change nothing. */
 export type PreferencesChange = Partial<Record<PreferenceChannel | 'unsubscribeAll', boolean>>;

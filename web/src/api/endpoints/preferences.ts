@@ -1,15 +1,15 @@
-import { unwrap } from '../client';
-import { pendingHttp } from '../pending';
+import { api, unwrap } from '../client';
 import type { Preferences, PreferencesChange } from '../types';
 
-// Public endpoints: the signed token in the path is the only credential (no sign-in).
+// Public endpoints: the signed token in the path is the only credential (no sign-in). Preferences narrows the
+// document's plain-string channel and status; the PUT body is JsonElement in the document (PreferencesChange here).
 
-export function getPreferences(token: string): Promise<Preferences> {
-  return unwrap(pendingHttp.GET('/api/v1/preferences/{token}', { params: { path: { token } } })) as Promise<Preferences>;
+export async function getPreferences(token: string): Promise<Preferences> {
+  const view = await unwrap(api.http.GET('/api/v1/preferences/{token}', { params: { path: { token } } }));
+  return view as Preferences;
 }
 
-export function updatePreferences(token: string, change: PreferencesChange): Promise<Preferences> {
-  return unwrap(
-    pendingHttp.PUT('/api/v1/preferences/{token}', { params: { path: { token } }, body: change }),
-  ) as Promise<Preferences>;
+export async function updatePreferences(token: string, change: PreferencesChange): Promise<Preferences> {
+  const view = await unwrap(api.http.PUT('/api/v1/preferences/{token}', { params: { path: { token } }, body: change }));
+  return view as Preferences;
 }

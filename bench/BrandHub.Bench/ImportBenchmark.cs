@@ -24,37 +24,17 @@ public static class ImportBenchmark
 {
     public static async Task<string> RunAsync(string provider, int rows)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "brandhub-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string connection;
-        string? pgDatabase = null;
-        var pgServer = Environment.GetEnvironmentVariable("BRANDHUB_BENCH_PG") ?? "Host=127.0.0.1;Username=brandhub;Password=brandhub;Database=postgres";
-        if (provider == "postgres")
-        {
-            pgDatabase = "bh_bench_" + Guid.NewGuid().ToString("N")[..10];
-            await using var admin = new NpgsqlConnection(pgServer);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", admin).ExecuteNonQueryAsync();
-            connection = new NpgsqlConnectionStringBuilder(pgServer) { Database = pgDatabase }.ToString();
-        }
-        else connection = $"Data Source={Path.Combine(dir, "brandhub.db")}";
-
+        await using var db = await BenchDatabase.CreateAsync(provider);
+        var connection = db.Connection;
         var csv = Csv(rows);
-        var app = BrandHubApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider, ["ConnectionStrings:BrandHub"] = connection, ["BrandHub:DataDir"] = dir,
-            ["BrandHub:Demo:Enabled"] = "false", ["BrandHub:Jobs:PollSeconds"] = "1", ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning",
-        }));
+        var settings = db.HostSettings();
+        settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning";
+        var app = BrandHubApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(settings));
         try
         {
             await BrandHubApp.MigrateAsync(app.Services);
             await app.StartAsync();
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var (created, _) = await app.Services.GetRequiredService<TenantProvisioning>().CreateTenantAsync("Bench", "bench@bench.test", "bench-password-1");
-            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
-            var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "bench@bench.test", password = "bench-password-1" }))
-                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var http = await SignedInClientAsync(app);
 
             var baseline = provider == "postgres" ? await PostgresCopyAsync(connection, rows) : await SqliteInsertAsync(connection, rows);
             var first = await ImportAsync(http, csv);
@@ -75,21 +55,24 @@ public static class ImportBenchmark
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            NpgsqlConnection.ClearAllPools();
-            SqliteConnection.ClearAllPools();
-            if (pgDatabase is not null)
-            {
-                await using var admin = new NpgsqlConnection(pgServer);
-                await admin.OpenAsync();
-                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            }
-            Directory.Delete(dir, true);
         }
     }
 
-    private sealed record Result(double Seconds, int Created, int Updated);
+    /// <summary>A new tenant on the started host and an HTTP client signed in as its owner.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(WebApplication app)
+    {
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await app.Services.GetRequiredService<TenantProvisioning>().CreateTenantAsync("Bench", "bench@bench.test", "bench-password-1");
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
+        var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "bench@bench.test", password = "bench-password-1" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
 
-    private static async Task<Result> ImportAsync(HttpClient http, byte[] csv)
+    public sealed record Result(double Seconds, int Created, int Updated);
+
+    public static async Task<Result> ImportAsync(HttpClient http, byte[] csv)
     {
         var sw = Stopwatch.StartNew();
         using var form = new MultipartFormDataContent();
@@ -112,14 +95,14 @@ public static class ImportBenchmark
         }
     }
 
-    /// <summary>Deterministic rows: unique emails, valid Romanian mobiles, a third opted in to email.</summary>
-    public static byte[] Csv(int rows)
+    /// <summary>Deterministic rows: unique emails, valid Romanian mobiles, one in <paramref name="optInEvery"/> opted in to email.</summary>
+    public static byte[] Csv(int rows, int optInEvery = 3)
     {
         string[] first = ["Ana", "Ion", "Maria", "Andrei", "Elena", "Mihai", "Ioana", "Radu"], last = ["Popescu", "Ionescu", "Stan", "Dobre", "Marin", "Toma"];
         string[] cities = ["Bucuresti", "Cluj-Napoca", "Iasi", "Brasov"];
         var sb = new StringBuilder("email,phone,first_name,last_name,city,tags,newsletter,erp_id\n");
         for (var i = 0; i < rows; i++)
-            sb.Append($"user{i}@bench.example.com,07{20 + i % 80:00}{i % 1_000_000:000000},{first[i % first.Length]},{last[i % last.Length]},{cities[i % cities.Length]},{(i % 5 == 0 ? "vip;newsletter" : "newsletter")},{(i % 3 == 0 ? "yes" : "")},C-{i}\n");
+            sb.Append($"user{i}@bench.example.com,07{20 + i % 80:00}{i % 1_000_000:000000},{first[i % first.Length]},{last[i % last.Length]},{cities[i % cities.Length]},{(i % 5 == 0 ? "vip;newsletter" : "newsletter")},{(i % optInEvery == 0 ? "yes" : "")},C-{i}\n");
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 

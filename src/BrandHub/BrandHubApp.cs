@@ -5,6 +5,7 @@ using BrandHub.Modules.Channels.Email.Smtp;
 using BrandHub.Modules.Channels.Email;
 using BrandHub.Modules.Delivery.Tracking;
 using BrandHub.Modules.Content;
+using BrandHub.Modules.Delivery;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Health;
@@ -50,6 +51,7 @@ public static class BrandHubApp
         services.AddTracking();
         services.AddEmailChannel(builder.Configuration);
         services.AddContent();
+        services.AddDelivery(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -73,6 +75,7 @@ public static class BrandHubApp
         app.MapEmailChannel();
         app.MapTracking();
         app.MapContent();
+        app.MapDelivery();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

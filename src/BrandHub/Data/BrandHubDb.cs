@@ -39,6 +39,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         AudienceModel.Configure(model, IsPostgres);
         Modules.Channels.Email.EmailChannelModel.Configure(model, IsPostgres);
         Modules.Content.ContentModel.Configure(model, IsPostgres);
+        Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

@@ -214,6 +214,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to one recipient or up to 1,000: answers at once with each delivery (queued, or suppressed with its reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MessageRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessagesAccepted"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -2925,6 +2974,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deliveries/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's default frequency cap and quiet hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicySettings"];
+                    };
+                };
+            };
+        };
+        /** Set the tenant's default frequency cap and quiet hours */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PolicySettings"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicySettings"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries, newest first, filtered by status, channel, category, contact, campaign and creation time */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    channel?: string;
+                    category?: string;
+                    contactId?: string;
+                    campaignId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfDeliveryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its data and full history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a dead or failed delivery back in the queue with fresh attempts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put every dead delivery matching the filter back in the queue; answers how many */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["BulkRedriveRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkRedriveResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2977,6 +3302,24 @@ export interface components {
             /** Format: int64 */
             firstBrokenSequence: null | number;
             reason: null | string;
+        };
+        BulkRedriveRequest: {
+            /** @description Only dead deliveries are re-driven in bulk; give `dead` or leave it out. */
+            status?: null | string;
+            channel?: null | string;
+            category?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            campaignId?: null | string;
+            /** Format: date-time */
+            from?: null | string;
+            /** Format: date-time */
+            to?: null | string;
+        };
+        BulkRedriveResult: {
+            /** Format: int32 */
+            redriven: number;
         };
         BulkTagRequest: {
             /** @description 1–1000 contacts. */
@@ -3072,6 +3415,46 @@ export interface components {
             globalUnsubscribe: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeliveryDetail: {
+            delivery: components["schemas"]["DeliveryView"];
+            data: components["schemas"]["JsonElement"];
+            history: components["schemas"]["TransitionView"][];
+        };
+        DeliveryView: {
+            /** Format: uuid */
+            id: string;
+            channel: string;
+            category: string;
+            /** Format: uuid */
+            contactId: null | string;
+            address: string;
+            /** Format: uuid */
+            templateId: null | string;
+            /** Format: int32 */
+            templateVersion: null | number;
+            status: string;
+            reason: null | string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            provider: null | string;
+            providerMessageId: null | string;
+            lastError: null | string;
+            idempotencyKey: string;
+            /** Format: uuid */
+            campaignId: null | string;
+            /** Format: uuid */
+            stepId: null | string;
+            /** Format: uuid */
+            variantId: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -3194,6 +3577,18 @@ export interface components {
             source: string;
             externalId: string;
         };
+        FrequencyCapInput: {
+            /**
+             * Format: int32
+             * @description At most this many marketing messages…
+             */
+            maxMessages: null | number;
+            /**
+             * Format: double
+             * @description …per contact in any rolling window of this many hours.
+             */
+            windowHours: null | number;
+        };
         GlobalUnsubscribeRequest: {
             /** @description Where the request came from (up to 100 characters); `api` when absent. */
             source?: null | string;
@@ -3263,6 +3658,58 @@ export interface components {
             /** Format: date-time */
             undoneAt: null | string;
         };
+        MessageContent: {
+            subject?: null | string;
+            html?: null | string;
+            text?: null | string;
+            preheader?: null | string;
+        };
+        MessageOutcome: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @description The email or contact id as given. */
+            recipient: string;
+            /** @description `queued`, `suppressed`, or — for a repeated idempotency key — wherever the delivery is now. */
+            status: string;
+            /** @description For `suppressed`: no_consent, unsubscribed, suppressed, frequency_cap or no_address. */
+            reason?: null | string;
+            /**
+             * Format: date-time
+             * @description Set when quiet hours hold the message: when it will be sent.
+             */
+            heldUntil?: null | string;
+        };
+        MessageRecipient: {
+            /** Format: uuid */
+            contactId?: null | string;
+            email?: null | string;
+        };
+        /** @description `POST /api/v1/messages`: one message to one recipient or a batch of up to 1,000. */
+        MessageRequest: {
+            /** @description `email`. */
+            channel: null | string;
+            /** @description `transactional` or `marketing`. */
+            category: null | string;
+            /** @description 1–1000, each with a `contactId` or an `email`. */
+            recipients: null | components["schemas"]["MessageRecipient"][];
+            /**
+             * Format: uuid
+             * @description A stored template (its current version), or give `content`.
+             */
+            templateId?: null | string;
+            content?: null | components["schemas"]["MessageContent"];
+            data?: null | components["schemas"]["JsonObject"];
+            /**
+             * @description Up to 200 characters. Sending the same key again answers with the deliveries already made; in a batch
+             *         recipient i gets `key:i` (0-based), a single recipient the key itself.
+             */
+            idempotencyKey?: null | string;
+            frequencyCap?: null | components["schemas"]["FrequencyCapInput"];
+        };
+        /** @description 202 answer: one entry per recipient, in the request's order. */
+        MessagesAccepted: {
+            messages: components["schemas"]["MessageOutcome"][];
+        };
         NewApiKeyRequest: {
             /** @description What the key is for, 1–100 characters. */
             name: null | string;
@@ -3321,6 +3768,19 @@ export interface components {
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfContactView: {
             items: components["schemas"]["ContactView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfDeliveryView: {
+            items: components["schemas"]["DeliveryView"][];
             /** Format: int32 */
             pageSize: number;
             /** Format: int32 */
@@ -3448,6 +3908,10 @@ export interface components {
              */
             page: number;
         };
+        PolicySettings: {
+            frequencyCap: null | components["schemas"]["FrequencyCapInput"];
+            quietHours: null | components["schemas"]["QuietHoursInput"];
+        };
         PreferencesView: {
             tenant: string;
             /** @description The contact's address, masked (`an***@example.com`): enough to recognise, not to harvest. */
@@ -3486,6 +3950,12 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+        };
+        QuietHoursInput: {
+            /** @description HH:mm, inclusive. */
+            start: null | string;
+            /** @description HH:mm, exclusive; may be earlier than start (the window wraps past midnight). */
+            end: null | string;
         };
         Request: {
             domain: null | string;
@@ -3675,6 +4145,13 @@ export interface components {
             token_type: string;
             /** Format: int32 */
             expires_in: number;
+        };
+        TransitionView: {
+            from: null | string;
+            to: string;
+            /** Format: date-time */
+            at: string;
+            detail: null | string;
         };
         /** @description A variable a template reads and the part it is in. */
         UsedVariableView: {

@@ -23,6 +23,8 @@ public static class AudienceModule
         services.AddScoped<ContactMerger>();
         services.AddScoped<ConsentLedger>();
         services.AddScoped<ContactEraser>();
+        services.AddScoped<Recipients.RecipientDirectory>();
+        services.AddScoped<SuppressionList>();
         services.AddScoped<IJobHandler, ContactImportJob>();
         return services;
     }

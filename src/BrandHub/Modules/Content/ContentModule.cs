@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BrandHub.Modules.Content.Templates;
 
 namespace BrandHub.Modules.Content;
@@ -9,7 +10,8 @@ public static class ContentModule
     {
         services.AddSingleton<CompiledTemplates>();
         services.AddScoped<TemplateLibrary>();
-        services.AddScoped<IEmailContent, EmailContent>();
+        // TryAdd: a seam; a test host may stand in its own content (registered first).
+        services.TryAddScoped<IEmailContent, EmailContent>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BrandHub.Modules.Channels.Email.Dkim;
 using BrandHub.Modules.Channels.Email.HttpApi;
 using BrandHub.Modules.Channels.Email.Settings;
@@ -12,7 +13,8 @@ public static class EmailChannelModule
     public static IServiceCollection AddEmailChannel(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<EmailSenderCache>();
-        services.AddScoped<IEmailSenders, EmailSenders>();
+        // TryAdd: a seam; a test host may stand in its own senders (registered first).
+        services.TryAddScoped<IEmailSenders, EmailSenders>();
         services.AddScoped<EmailSenderConfiguration>();
         services.AddScoped<DkimKeys>();
         services.AddScoped<TestEmail>();

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using BrandHub.Core.Delivery;
+using BrandHub.Modules.Audience.Recipients;
+using BrandHub.Modules.Channels.Email;
+using BrandHub.Modules.Content;
+using BrandHub.Modules.Delivery.Tracking;
+
+namespace BrandHub.Modules.Delivery.Dispatch;
+
+/// <summary>
+/// Renders a delivery for its recipient: the model the template sees (<c>contact</c>, <c>data</c>, <c>links</c>),
+/// tracked links and the open pixel for marketing mail, and the RFC 8058 one-click unsubscribe headers that every
+/// marketing email carries (mailbox providers require them for bulk senders).
+/// </summary>
+public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
+{
+    public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender)
+    {
+        var marketing = d.Category == MessageCategories.Marketing;
+        var unsubscribeUrl = r is null ? null : links.Unsubscribe(d.TenantId, r.ContactId, d.Id, d.Channel);
+        var model = new JsonObject
+        {
+            ["contact"] = r is null ? new JsonObject { ["email"] = d.Address } : new JsonObject
+            {
+                ["id"] = r.ContactId.ToString(), ["email"] = d.Address, ["firstName"] = r.FirstName, ["lastName"] = r.LastName,
+                ["company"] = r.Company, ["locale"] = r.Locale,
+            },
+            ["data"] = JsonNode.Parse(d.DataJson) as JsonObject ?? new JsonObject(),
+            ["links"] = new JsonObject { ["unsubscribeUrl"] = unsubscribeUrl, ["preferencesUrl"] = unsubscribeUrl },
+        };
+        var rendered = marketing
+            ? template.Render(model, url => links.Click(d.TenantId, d.Id, url), links.OpenPixel(d.TenantId, d.Id))
+            : template.Render(model);
+
+        var headers = new List<KeyValuePair<string, string>>();
+        if (marketing && r is not null)
+        {
+            var token = links.UnsubscribeToken(d.TenantId, r.ContactId, d.Id, d.Channel);
+            var mailbox = options.UnsubscribeMailbox is { Length: > 0 } m ? m : sender.ReplyTo ?? sender.FromEmail;
+            headers.Add(new("List-Unsubscribe", $"<mailto:{mailbox}?subject=unsubscribe%20{token}>, <{unsubscribeUrl}>"));
+            headers.Add(new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        }
+        var name = r is null ? null : $"{r.FirstName} {r.LastName}".Trim();
+        return new OutgoingEmail(d.Id, d.Address, string.IsNullOrEmpty(name) ? null : name, rendered.Subject, rendered.Html, rendered.Text, headers);
+    }
+}

@@ -340,45 +340,26 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const MESSAGE_CATEGORIES = ['transactional', 'marketing'] as const;
 export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
 
-/** GET /deliveries items (host: DeliveryView). `reason` says why a suppressed delivery was blocked. */
-export interface Delivery {
-  id: string;
-  channel: string;
-  category: MessageCategory;
-  contactId: string | null;
-  /** The normalised address the message goes to. */
-  address: string;
-  templateId: string | null;
-  templateVersion: number | null;
+/**
+ * GET /deliveries items (DeliveryView; the document types status and category as plain strings). `reason` says why a
+ * suppressed delivery was blocked; `nextAttemptAt` is when it is next due (now, a retry time, or the end of quiet hours).
+ */
+export type Delivery = Omit<Schemas['DeliveryView'], 'status' | 'category'> & {
   status: DeliveryStatus;
-  reason: string | null;
-  attempts: number;
-  /** When the delivery is next due (now, a retry time, or the end of quiet hours). */
-  nextAttemptAt: string;
-  provider: string | null;
-  providerMessageId: string | null;
-  lastError: string | null;
-  idempotencyKey: string;
-  campaignId: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  updatedAt: string;
-}
+  category: MessageCategory;
+};
 
-/** One timestamped status change (`from` is null for the first entry). */
-export interface DeliveryTransition {
+/** One timestamped status change (`from` is null for the first entry); TransitionView with the statuses narrowed. */
+export type DeliveryTransition = Omit<Schemas['TransitionView'], 'from' | 'to'> & {
   from: DeliveryStatus | null;
   to: DeliveryStatus;
-  at: string;
-  detail: string | null;
-}
+};
 
-/** GET /deliveries/{id}: the delivery, the message's data and its full history, oldest first. */
-export interface DeliveryDetail {
+/** GET /deliveries/{id}: the delivery, the message's data (any JSON) and its full history, oldest first. */
+export type DeliveryDetail = Omit<Schemas['DeliveryDetail'], 'delivery' | 'history'> & {
   delivery: Delivery;
-  data: unknown;
   history: DeliveryTransition[];
-}
+};
 
 /** GET /deliveries filters ('' = not set); `from`/`to` are ISO instants. */
 export interface DeliveryQuery extends PageQuery {
@@ -391,9 +372,7 @@ export interface DeliveryQuery extends PageQuery {
 }
 
 /** POST /deliveries/redrive (bulk): how many dead deliveries went back to the queue. */
-export interface BulkRedriveResult {
-  redriven: number;
-}
+export type BulkRedriveResult = Schemas['BulkRedriveResult'];
 
 // ---- Content: email templates ----------------------------------------------
 

@@ -1,19 +1,23 @@
-import { call, cleanQuery, unwrap } from '../client';
-import { pendingHttp } from '../pending';
+import { api, cleanQuery, unwrap } from '../client';
 import type { BulkRedriveResult, Delivery, DeliveryDetail, DeliveryQuery, Page } from '../types';
 
-export function listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
-  return unwrap(pendingHttp.GET('/api/v1/deliveries', { params: { query: cleanQuery(query) } })) as Promise<Page<Delivery>>;
+// Delivery, DeliveryTransition and DeliveryDetail narrow the document's plain-string statuses and categories
+// (see types.ts); the casts go from the generated types to them.
+
+export async function listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+  const page = await unwrap(api.http.GET('/api/v1/deliveries', { params: { query: cleanQuery(query) } }));
+  return page as Page<Delivery>;
 }
 
-export function getDelivery(id: string): Promise<DeliveryDetail> {
-  return unwrap(pendingHttp.GET('/api/v1/deliveries/{id}', { params: { path: { id } } })) as Promise<DeliveryDetail>;
+export async function getDelivery(id: string): Promise<DeliveryDetail> {
+  const detail = await unwrap(api.http.GET('/api/v1/deliveries/{id}', { params: { path: { id } } }));
+  return detail as DeliveryDetail;
 }
 
-/** Puts one dead or failed delivery back in the queue (same idempotency key: it is still sent at most once). */
+/** Puts one dead or failed delivery back in the queue with fresh attempts (409 for any other status). */
 export async function redriveDelivery(id: string): Promise<Delivery> {
-  const { data } = await call(pendingHttp.POST('/api/v1/deliveries/{id}/redrive', { params: { path: { id } } }));
-  return data as Delivery;
+  const delivery = await unwrap(api.http.POST('/api/v1/deliveries/{id}/redrive', { params: { path: { id } } }));
+  return delivery as Delivery;
 }
 
 /** The filters a bulk re-drive takes (every other filter of the list; the status is always `dead`). */
@@ -21,5 +25,5 @@ export type RedriveFilter = Omit<DeliveryQuery, 'status' | 'page' | 'pageSize'>;
 
 /** Re-drives every dead delivery matching the filter (channel, category, contact, creation time). */
 export function redriveDeadDeliveries(filter: RedriveFilter): Promise<BulkRedriveResult> {
-  return unwrap(pendingHttp.POST('/api/v1/deliveries/redrive', { body: cleanQuery(filter) })) as Promise<BulkRedriveResult>;
+  return unwrap(api.http.POST('/api/v1/deliveries/redrive', { body: cleanQuery(filter) }));
 }

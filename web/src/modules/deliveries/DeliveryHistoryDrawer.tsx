@@ -142,6 +142,8 @@ export function DeliveryHistoryDrawer({ id, onClose }: { id: string | null; onCl
       anchor="right"
       open={id !== null}
       onClose={onClose}
+      // Above the app bar (which sits above the navigation drawer), like any modal.
+      sx={{ zIndex: (theme) => theme.zIndex.modal }}
       slotProps={{ paper: { sx: { width: { xs: '100%', sm: 440 }, p: 3 }, role: 'dialog', 'aria-labelledby': 'delivery-drawer-title' } }}
     >
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>

@@ -44,7 +44,13 @@ export type Scope =
   | 'apikeys:manage'
   | 'tenant:manage'
   | 'jobs:read'
-  | 'jobs:manage';
+  | 'jobs:manage'
+  | 'deliveries:read'
+  | 'deliveries:manage'
+  | 'messages:send'
+  | 'templates:read'
+  | 'templates:write'
+  | 'channels:manage';
 
 /** Every tenant has a default country and a time zone (both non-null). */
 export type Tenant = Schemas['TenantView'];
@@ -304,3 +310,211 @@ export type ApiKeyCreate = Schemas['NewApiKeyRequest'];
 
 /** The 201 body of POST /api-keys; `key` is shown only here (NewApiKeyResponse; `role` narrowed as above). */
 export type ApiKeyCreated = Omit<Schemas['NewApiKeyResponse'], 'role'> & { role: Role };
+
+// ---- Delivery -------------------------------------------------------------
+
+export const DELIVERY_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'failed',
+  'bounced',
+  'complained',
+  'suppressed',
+  'dead',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Statuses that are still moving on their own (the Deliveries page refreshes while any is shown). */
+export const IN_FLIGHT_STATUSES: readonly DeliveryStatus[] = ['queued', 'sending'];
+/** Statuses a delivery can be re-driven from. */
+export const REDRIVABLE_STATUSES: readonly DeliveryStatus[] = ['dead', 'failed'];
+
+/** The channels the delivery engine sends on (email only until the next channels land). */
+export const MESSAGE_CHANNELS = ['email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export const MESSAGE_CATEGORIES = ['transactional', 'marketing'] as const;
+export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
+
+/**
+ * GET /deliveries items (DeliveryView; the document types status and category as plain strings). `reason` says why a
+ * suppressed delivery was blocked; `nextAttemptAt` is when it is next due (now, a retry time, or the end of quiet hours).
+ */
+export type Delivery = Omit<Schemas['DeliveryView'], 'status' | 'category'> & {
+  status: DeliveryStatus;
+  category: MessageCategory;
+};
+
+/** One timestamped status change (`from` is null for the first entry); TransitionView with the statuses narrowed. */
+export type DeliveryTransition = Omit<Schemas['TransitionView'], 'from' | 'to'> & {
+  from: DeliveryStatus | null;
+  to: DeliveryStatus;
+};
+
+/** GET /deliveries/{id}: the delivery, the message's data (any JSON) and its full history, oldest first. */
+export type DeliveryDetail = Omit<Schemas['DeliveryDetail'], 'delivery' | 'history'> & {
+  delivery: Delivery;
+  history: DeliveryTransition[];
+};
+
+/** GET /deliveries filters ('' = not set); `from`/`to` are ISO instants. */
+export interface DeliveryQuery extends PageQuery {
+  status?: DeliveryStatus | '';
+  channel?: string;
+  category?: MessageCategory | '';
+  contactId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** POST /deliveries/redrive (bulk): how many dead deliveries went back to the queue. */
+export type BulkRedriveResult = Schemas['BulkRedriveResult'];
+
+// ---- Content: email templates ----------------------------------------------
+
+/** A value a template reads from a message's `data` (`{{data.order.number}}` → `order.number`); `sample` is any JSON value. */
+export type TemplateVariable = Schemas['TemplateVariable'];
+
+/** A finding of the HTML sanitiser (something removed on save). */
+export type SanitizerWarning = Schemas['SanitizerWarning'];
+
+/** GET /content/templates items. `archivedAt` is set for an archived template. */
+export type TemplateSummary = Schemas['TemplateSummary'];
+
+/**
+ * GET /content/templates/{id} and the body of a save: the current version. `text` null means generated from the HTML
+ * (`generatedText`); `warnings` (on save) is what the sanitiser removed.
+ */
+export type EmailTemplate = Schemas['TemplateView'];
+
+/**
+ * Body of POST /content/templates, PUT /content/templates/{id} (a new version; `version` is the one being edited, 409
+ * when someone saved in between) and POST /content/templates/validate. Narrower than the generated TemplateRequest
+ * (whose fields are all nullable): the form always sends every part.
+ */
+type TemplateRequestDoc = Schemas['TemplateRequest'];
+export interface TemplateInput extends TemplateRequestDoc {
+  name: string;
+  description: string | null;
+  subject: string;
+  preheader: string | null;
+  html: string;
+  text: string | null;
+  variables: TemplateVariable[];
+  version?: number;
+}
+
+export interface TemplateQuery extends PageQuery {
+  search?: string;
+  /** Archived templates are listed too. */
+  includeArchived?: boolean;
+  sort?: string;
+}
+
+/** GET /content/templates/{id}/versions items, newest first. */
+export type TemplateVersion = Schemas['TemplateVersionSummary'];
+
+/**
+ * POST /content/templates/validate: unsaved content checked as a save would check it (400 with field errors
+ * otherwise): the HTML as it would be saved, the text part and what the sanitiser removes.
+ */
+export type TemplateCheck = Schemas['TemplateCheckView'];
+
+/**
+ * POST /content/templates/{id}/preview body. The document types `data` and `contact` as JsonObject, which
+ * openapi-typescript turns into an empty record; they are any JSON objects.
+ */
+export interface TemplatePreviewRequest {
+  data?: Record<string, unknown>;
+  contact?: Record<string, unknown>;
+  version?: number;
+}
+
+/**
+ * POST /content/templates/{id}/preview response (host: Content.Templates.PreviewView). The document names it after the
+ * CSV-import preview (same C# type name in another namespace), so the generated response type is wrong; this is the real one.
+ */
+export interface TemplatePreview {
+  subject: string;
+  preheader: string | null;
+  html: string;
+  text: string;
+}
+
+// ---- Channels: email sender ------------------------------------------------
+
+export const EMAIL_PROVIDERS = ['smtp', 'http'] as const;
+export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
+
+export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
+export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+
+/**
+ * GET/PUT /channels/email/settings (EmailSenderView): the PUT body's flat shape with every secret replaced by a `has…`
+ * flag; `webhookUrl` is where the HTTP provider posts its events. The document types provider and security as strings.
+ */
+export type EmailSettings = Omit<Schemas['EmailSenderView'], 'provider' | 'security'> & {
+  provider: EmailProvider;
+  security: SmtpSecurity | null;
+};
+
+/**
+ * Body of PUT /channels/email/settings. The document types it as JsonElement (the host reads the raw JSON to tell an
+ * absent secret, which keeps the stored one, from "", which clears it).
+ */
+export interface EmailSettingsInput {
+  provider: EmailProvider;
+  fromEmail: string;
+  fromName: string | null;
+  replyTo: string | null;
+  host?: string | null;
+  port?: number | null;
+  security?: SmtpSecurity | null;
+  username?: string | null;
+  password?: string;
+  baseUrl?: string | null;
+  domain?: string | null;
+  apiKey?: string;
+  webhookSigningKey?: string;
+}
+
+/** POST/GET /channels/email/dkim: the DNS TXT record to publish (`strings`: the value in ≤255-byte pieces). */
+export type DkimRecord = Schemas['DkimRecord'];
+
+export interface DkimRequest {
+  domain: string;
+  selector: string;
+}
+
+/** POST /channels/email/test: 200 when the provider accepted the message; 422 (problem) with its reply otherwise. */
+export type TestEmailResult = Schemas['Result'];
+
+/**
+ * POST /channels/email/test body (host: TestEmail.Request). The document gives it the schema of the DKIM request
+ * (both C# types are named Request), so the generated body type is wrong; this is the real one.
+ */
+export interface TestEmailRequest {
+  to: string;
+}
+
+// ---- Preference centre (public, behind a signed unsubscribe link) ----------
+
+export const PREFERENCE_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const;
+export type PreferenceChannel = (typeof PREFERENCE_CHANNELS)[number];
+
+/**
+ * GET/PUT /preferences/{token} (PreferencesView; the document types channel and status as strings). `email` is
+ * masked (an***@example.com).
+ */
+export type Preferences = Omit<Schemas['PreferencesView'], 'channel' | 'channels'> & {
+  /** The channel the link came in. */
+  channel: PreferenceChannel;
+  channels: { channel: PreferenceChannel; status: ConsentStatus; subscribed: boolean }[];
+};
+
+/** PUT /preferences/{token} (the document types the body as JsonElement): absent keys change nothing. */
+export type PreferencesChange = Partial<Record<PreferenceChannel | 'unsubscribeAll', boolean>>;

@@ -17,6 +17,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: the signed token is the credential; no sign-in, no app shell. */}
+      <Route path="/u/:token" element={page(<Pages.PreferencesPage />)} />
       <Route
         element={
           <RequireAuth>
@@ -32,6 +34,10 @@ export function AppRoutes() {
         <Route path="imports/:id" element={page(<Pages.ImportDetailPage />, 'contacts:read')} />
         <Route path="identity" element={page(<Pages.IdentityPage />, 'contacts:read')} />
         <Route path="suppressions" element={page(<Pages.SuppressionsPage />, 'contacts:read')} />
+        <Route path="deliveries" element={page(<Pages.DeliveriesPage />, 'deliveries:read')} />
+        <Route path="content/templates" element={page(<Pages.TemplatesListPage />, 'templates:read')} />
+        <Route path="content/templates/new" element={page(<Pages.TemplateEditorPage />, 'templates:write')} />
+        <Route path="content/templates/:id" element={page(<Pages.TemplateEditorPage />, 'templates:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

@@ -15,3 +15,15 @@ export const SettingsPage = lazy(() => import('../modules/settings/SettingsPage'
 export const SuppressionsPage = lazy(() =>
   import('../modules/suppressions/SuppressionsPage').then((m) => ({ default: m.SuppressionsPage })),
 );
+export const DeliveriesPage = lazy(() =>
+  import('../modules/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })),
+);
+export const TemplatesListPage = lazy(() =>
+  import('../modules/templates/TemplatesListPage').then((m) => ({ default: m.TemplatesListPage })),
+);
+export const TemplateEditorPage = lazy(() =>
+  import('../modules/templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })),
+);
+export const PreferencesPage = lazy(() =>
+  import('../modules/preferences/PreferencesPage').then((m) => ({ default: m.PreferencesPage })),
+);

@@ -6,6 +6,8 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import BlockIcon from '@mui/icons-material/Block';
 import PolicyIcon from '@mui/icons-material/Policy';
 import SettingsIcon from '@mui/icons-material/Settings';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import ArticleIcon from '@mui/icons-material/Article';
 
 export interface NavItem {
   label: string;
@@ -23,8 +25,10 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Identity review', path: '/identity', icon: <MergeTypeIcon />, section: 'Audience', scope: 'contacts:read', description: 'Possible duplicates waiting for a decision' },
   { label: 'Imports', path: '/imports', icon: <UploadFileIcon />, section: 'Audience', scope: 'contacts:read', description: 'CSV imports with mapping, preview and error reports' },
   { label: 'Suppressions', path: '/suppressions', icon: <BlockIcon />, section: 'Audience', scope: 'contacts:read', description: 'Addresses that are never sent to' },
+  { label: 'Deliveries', path: '/deliveries', icon: <OutboxIcon />, section: 'Engage', scope: 'deliveries:read', description: 'Every message sent, with status, history and re-drive' },
+  { label: 'Templates', path: '/content/templates', icon: <ArticleIcon />, section: 'Engage', scope: 'templates:read', description: 'Email templates with live preview and strict variables' },
   { label: 'Audit log', path: '/audit', icon: <PolicyIcon />, section: 'Admin', scope: 'audit:read', description: 'Hash-chained record of every change' },
-  { label: 'Settings', path: '/settings', icon: <SettingsIcon />, section: 'Admin', description: 'Users, API keys and tenant' },
+  { label: 'Settings', path: '/settings', icon: <SettingsIcon />, section: 'Admin', description: 'Users, API keys, tenant and email sender' },
 ];
 
 export const NAV_SECTIONS = Array.from(new Set(NAV_ITEMS.map((item) => item.section)));

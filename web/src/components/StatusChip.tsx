@@ -19,6 +19,14 @@ const COLORS: Record<string, ChipProps['color']> = {
   cancelled: 'default',
   revoked: 'default',
   active: 'success',
+  sending: 'info',
+  sent: 'info',
+  delivered: 'success',
+  opened: 'success',
+  clicked: 'success',
+  bounced: 'error',
+  complained: 'error',
+  suppressed: 'warning',
 };
 
 /** A status word with a colour; the text always carries the meaning, not the colour alone. */

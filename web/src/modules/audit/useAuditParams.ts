@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditQuery } from '../../api/types';
+import { dayToIso } from '../../lib/dates';
 
 export interface AuditFilters {
   entityType: string;
@@ -16,13 +17,6 @@ export interface AuditFilters {
 }
 
 const FILTER_KEYS = ['entityType', 'action', 'actor', 'entityId', 'from', 'to'] as const;
-
-/** A local calendar day → the instant it starts (or ends), as ISO 8601. */
-export function dayToIso(day: string, endOfDay: boolean): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const date = new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00'}`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 export function toAuditQuery(filters: AuditFilters): AuditQuery {
   return {

@@ -3,6 +3,7 @@ import { Alert, Box, Tab, Tabs } from '@mui/material';
 import { useCan } from '../../auth/useCan';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiKeysTab } from './ApiKeysTab';
+import { EmailTab } from './EmailTab';
 import { TenantTab } from './TenantTab';
 import { UsersTab } from './UsersTab';
 
@@ -10,6 +11,7 @@ const SECTIONS = [
   { key: 'users', label: 'Users', scope: 'users:manage' },
   { key: 'api-keys', label: 'API keys', scope: 'apikeys:manage' },
   { key: 'tenant', label: 'Tenant', scope: 'tenant:manage' },
+  { key: 'email', label: 'Email', scope: 'channels:manage' },
 ] as const;
 
 export function SettingsPage() {
@@ -23,7 +25,7 @@ export function SettingsPage() {
     return (
       <>
         <PageHeader title="Settings" />
-        <Alert severity="info">Your role cannot change users, API keys or tenant settings.</Alert>
+        <Alert severity="info">Your role cannot change users, API keys, tenant or channel settings.</Alert>
       </>
     );
   }
@@ -46,6 +48,7 @@ export function SettingsPage() {
         {current.key === 'users' ? <UsersTab /> : null}
         {current.key === 'api-keys' ? <ApiKeysTab /> : null}
         {current.key === 'tenant' ? <TenantTab /> : null}
+        {current.key === 'email' ? <EmailTab /> : null}
       </Box>
     </>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Button, Stack, TableCell, TableRow } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { deleteSuppression, listSuppressions } from '../../api/endpoints/suppressions';
 import { queryKeys } from '../../api/queryKeys';
@@ -8,11 +8,9 @@ import type { Suppression } from '../../api/types';
 import { useCan } from '../../auth/useCan';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { enumOptions, NativeSelectField } from '../../components/NativeSelectField';
-import { PagedTablePagination } from '../../components/PagedTablePagination';
+import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/TableSkeleton';
 import { useNotify } from '../../components/notifyContext';
 import { formatDateTime, humanize } from '../../lib/format';
 import { DebouncedTextField } from '../contacts/DebouncedTextField';
@@ -44,7 +42,14 @@ export function SuppressionsPage() {
       setRemoving(null);
     },
   });
-  const items = list.data?.items ?? [];
+  const columns: PagedTableColumn[] = [
+    { label: 'Channel' },
+    { label: 'Address' },
+    { label: 'Reason' },
+    { label: 'Note' },
+    { label: 'Added' },
+    ...(canWrite ? [{ label: 'Actions', align: 'right' as const }] : []),
+  ];
 
   return (
     <>
@@ -82,61 +87,35 @@ export function SuppressionsPage() {
           sx={{ minWidth: 160 }}
         />
       </Stack>
-      {list.isError ? (
-        <ErrorAlert error={list.error} title="Suppressions could not be loaded" onRetry={() => list.refetch()} />
-      ) : (
-        <Paper variant="outlined">
-          <TableContainer>
-            <Table size="small" aria-label="Suppressions">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Channel</TableCell>
-                  <TableCell>Address</TableCell>
-                  <TableCell>Reason</TableCell>
-                  <TableCell>Note</TableCell>
-                  <TableCell>Added</TableCell>
-                  {canWrite ? <TableCell align="right">Actions</TableCell> : null}
-                </TableRow>
-              </TableHead>
-              {list.isPending ? (
-                <TableSkeleton columns={canWrite ? 6 : 5} />
-              ) : (
-                <TableBody>
-                  {items.map((s) => (
-                    <TableRow key={s.id}>
-                      <TableCell>{humanize(s.channel)}</TableCell>
-                      <TableCell sx={{ wordBreak: 'break-all' }}>{s.address}</TableCell>
-                      <TableCell>{humanize(s.reason)}</TableCell>
-                      <TableCell>{s.note ?? '—'}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.createdAt)}</TableCell>
-                      {canWrite ? (
-                        <TableCell align="right">
-                          <Button size="small" color="error" onClick={() => setRemoving(s)} aria-label={`Remove suppression of ${s.address}`}>
-                            Remove
-                          </Button>
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              )}
-            </Table>
-          </TableContainer>
-          {!list.isPending && items.length === 0 ? <EmptyState title="No suppressed addresses" /> : null}
-          {list.data && list.data.total > 0 ? (
-            <PagedTablePagination
-              total={list.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={(size) => {
-                setPageSize(size);
-                setPage(1);
-              }}
-            />
-          ) : null}
-        </Paper>
-      )}
+      <PagedTable
+        label="Suppressions"
+        columns={columns}
+        query={list}
+        renderRow={(s: Suppression) => (
+          <TableRow key={s.id}>
+            <TableCell>{humanize(s.channel)}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{s.address}</TableCell>
+            <TableCell>{humanize(s.reason)}</TableCell>
+            <TableCell>{s.note ?? '—'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.createdAt)}</TableCell>
+            {canWrite ? (
+              <TableCell align="right">
+                <Button size="small" color="error" onClick={() => setRemoving(s)} aria-label={`Remove suppression of ${s.address}`}>
+                  Remove
+                </Button>
+              </TableCell>
+            ) : null}
+          </TableRow>
+        )}
+        empty={<EmptyState title="No suppressed addresses" />}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        onPageSizeChange={(size) => {
+          setPageSize(size);
+          setPage(1);
+        }}
+      />
       {creating ? <NewSuppressionDialog onClose={() => setCreating(false)} /> : null}
       <ConfirmDialog
         open={removing !== null}

@@ -52,7 +52,7 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
     {
         try
         {
-            if (connection.IsBroken) await connection.DisposeAsync();
+            if (connection.IsBroken || connection.HasPendingFinal) await connection.DisposeAsync(); // a reply still owed: not reusable
             else
             {
                 connection.IdleSince = Stopwatch.GetTimestamp();

@@ -2458,7 +2458,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search, sort and page through email templates (archived ones with includeArchived=true) */
+        /** Search (name or subject, any case), sort and page through email templates (archived ones with includeArchived=true) */
         get: {
             parameters: {
                 query?: {

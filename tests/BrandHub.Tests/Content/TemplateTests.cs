@@ -169,6 +169,18 @@ public sealed class TemplateTests(BrandHubHost host) : IClassFixture<BrandHubHos
     }
 
     [Fact]
+    public async Task Search_finds_templates_by_name_or_subject_in_any_case()
+    {
+        var tenant = await host.NewTenantAsync();
+        var byName = (await tenant.Client.CreateTemplateAsync(new { name = "Spring sale", subject = "Fresh picks", html = "<p>Hi</p>" })).Id();
+        var bySubject = (await tenant.Client.CreateTemplateAsync(new { name = "Newsletter 12", subject = "Our SPRING collection", html = "<p>Hi</p>" })).Id();
+        await tenant.Client.CreateTemplateAsync(new { name = "Welcome", subject = "Glad you are here", html = "<p>Hi</p>" });
+
+        (await tenant.Client.GetJsonAsync($"{TemplateApi.Path}?search=Spring&sort=name")).ItemIds().ShouldBe([bySubject, byName]);
+        (await tenant.Client.GetJsonAsync($"{TemplateApi.Path}?search=glad")).Total().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Changes_are_on_the_audit_trail()
     {
         var tenant = await host.NewTenantAsync();

@@ -1850,7 +1850,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PreviewView"];
+                        "application/json": components["schemas"]["ImportPreviewView"];
                     };
                 };
                 /** @description Bad Request */
@@ -2254,7 +2254,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Request"];
+                    "application/json": components["schemas"]["DkimKeyRequest"];
                 };
             };
             responses: {
@@ -2312,7 +2312,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Request"];
+                    "application/json": components["schemas"]["TestEmailRequest"];
                 };
             };
             responses: {
@@ -2322,7 +2322,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Result"];
+                        "application/json": components["schemas"]["TestEmailResult"];
                     };
                 };
                 /** @description Bad Request */
@@ -2458,7 +2458,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search, sort and page through email templates (archived ones with includeArchived=true) */
+        /** Search (name or subject, any case), sort and page through email templates (archived ones with includeArchived=true) */
         get: {
             parameters: {
                 query?: {
@@ -2945,7 +2945,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PreviewView"];
+                        "application/json": components["schemas"]["TemplatePreviewView"];
                     };
                 };
                 /** @description Bad Request */
@@ -3458,6 +3458,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DkimKeyRequest: {
+            /** @description The domain that signs, e.g. example.com. */
+            domain: null | string;
+            /** @description The DNS selector the public key is published under, e.g. brandhub1. */
+            selector: null | string;
+        };
         /**
          * @description The DNS TXT record that publishes a DKIM public key (RFC 6376 §3.6.2): at `{selector}._domainkey.{domain}`,
          *     value `v=DKIM1; k=rsa; p={base64 SubjectPublicKeyInfo}`. A TXT character-string holds at most 255 bytes, so a
@@ -3607,6 +3613,18 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        ImportPreviewView: {
+            fileName: string;
+            /** Format: int32 */
+            rowCount: number;
+            delimiter: string;
+            headers: string[];
+            sampleRows: string[][];
+            suggestedMapping: {
+                [key: string]: string;
+            };
+            fields: string[];
+        };
         ImportView: {
             /** Format: uuid */
             id: string;
@@ -3931,18 +3949,6 @@ export interface components {
              */
             version?: null | number;
         };
-        PreviewView: {
-            fileName: string;
-            /** Format: int32 */
-            rowCount: number;
-            delimiter: string;
-            headers: string[];
-            sampleRows: string[][];
-            suggestedMapping: {
-                [key: string]: string;
-            };
-            fields: string[];
-        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3956,18 +3962,6 @@ export interface components {
             start: null | string;
             /** @description HH:mm, exclusive; may be earlier than start (the window wraps past midnight). */
             end: null | string;
-        };
-        Request: {
-            domain: null | string;
-            selector: null | string;
-        };
-        Result: {
-            sent: boolean;
-            provider: string;
-            /** @description `sent`, `transient` or `permanent`. */
-            outcome: string;
-            providerMessageId: null | string;
-            error: null | string;
         };
         ReviewView: {
             /** Format: uuid */
@@ -4012,6 +4006,13 @@ export interface components {
             textGenerated: boolean;
             usedVariables: components["schemas"]["UsedVariableView"][];
             warnings: components["schemas"]["SanitizerWarning"][];
+        };
+        /** @description A template rendered with sample data: what the recipient would see. */
+        TemplatePreviewView: {
+            subject: string;
+            preheader: null | string;
+            html: string;
+            text: string;
         };
         /** @description A template to create, update or validate. */
         TemplateRequest: {
@@ -4126,6 +4127,18 @@ export interface components {
             slug: string;
             defaultCountry: string;
             timezone: string;
+        };
+        TestEmailRequest: {
+            /** @description Where to send the test email. */
+            to: null | string;
+        };
+        TestEmailResult: {
+            sent: boolean;
+            provider: string;
+            /** @description `sent`, `transient` or `permanent`. */
+            outcome: string;
+            providerMessageId: null | string;
+            error: null | string;
         };
         TimelineEntry: {
             /** Format: uuid */

@@ -233,7 +233,7 @@ export type IdentityMerge = Schemas['MergeView'];
 
 // ---- Imports --------------------------------------------------------------
 
-export type ImportPreview = Schemas['PreviewView'];
+export type ImportPreview = Schemas['ImportPreviewView'];
 
 /** csvHeader -> field ("" = ignore) */
 export type ColumnMapping = Record<string, string>;
@@ -434,16 +434,8 @@ export interface TemplatePreviewRequest {
   version?: number;
 }
 
-/**
- * POST /content/templates/{id}/preview response (host: Content.Templates.PreviewView). The document names it after the
- * CSV-import preview (same C# type name in another namespace), so the generated response type is wrong; this is the real one.
- */
-export interface TemplatePreview {
-  subject: string;
-  preheader: string | null;
-  html: string;
-  text: string;
-}
+/** POST /content/templates/{id}/preview response: the rendered subject, preheader, HTML and text. */
+export type TemplatePreview = Schemas['TemplatePreviewView'];
 
 // ---- Channels: email sender ------------------------------------------------
 
@@ -485,21 +477,13 @@ export interface EmailSettingsInput {
 /** POST/GET /channels/email/dkim: the DNS TXT record to publish (`strings`: the value in ≤255-byte pieces). */
 export type DkimRecord = Schemas['DkimRecord'];
 
-export interface DkimRequest {
-  domain: string;
-  selector: string;
-}
+export type DkimRequest = Schemas['DkimKeyRequest'];
 
 /** POST /channels/email/test: 200 when the provider accepted the message; 422 (problem) with its reply otherwise. */
-export type TestEmailResult = Schemas['Result'];
+export type TestEmailResult = Schemas['TestEmailResult'];
 
-/**
- * POST /channels/email/test body (host: TestEmail.Request). The document gives it the schema of the DKIM request
- * (both C# types are named Request), so the generated body type is wrong; this is the real one.
- */
-export interface TestEmailRequest {
-  to: string;
-}
+/** POST /channels/email/test body. */
+export type TestEmailRequest = Schemas['TestEmailRequest'];
 
 // ---- Preference centre (public, behind a signed unsubscribe link) ----------
 

@@ -51,11 +51,8 @@ export function validateTemplate(body: TemplateInput, signal?: AbortSignal): Pro
 
 /**
  * Renders a saved version with `data` over the declared samples and a sample contact. `data` is any JSON object (the
- * document's JsonObject becomes an empty record), and the document names the wrong response schema (see TemplatePreview).
+ * document's JsonObject becomes an empty record, hence the body cast).
  */
-export async function previewTemplate(id: string, body: TemplatePreviewRequest, signal?: AbortSignal): Promise<TemplatePreview> {
-  const rendered = await unwrap(
-    api.http.POST('/api/v1/content/templates/{id}/preview', { params: { path: { id } }, body: body as never, signal }),
-  );
-  return rendered as unknown as TemplatePreview;
+export function previewTemplate(id: string, body: TemplatePreviewRequest, signal?: AbortSignal): Promise<TemplatePreview> {
+  return unwrap(api.http.POST('/api/v1/content/templates/{id}/preview', { params: { path: { id } }, body: body as never, signal }));
 }

@@ -18,7 +18,7 @@ public static class ImportEndpoints
 {
     public const long MaxUpload = 64 * 1024 * 1024;
 
-    public sealed record PreviewView(string FileName, int RowCount, string Delimiter, IReadOnlyList<string> Headers,
+    public sealed record ImportPreviewView(string FileName, int RowCount, string Delimiter, IReadOnlyList<string> Headers,
         IReadOnlyList<string[]> SampleRows, IReadOnlyDictionary<string, string> SuggestedMapping, IReadOnlyList<string> Fields);
     public sealed record ImportView(Guid Id, string FileName, string Status, int TotalRows, int ProcessedRows, int Created, int Updated,
         int Unchanged, int Failed, Guid? JobId, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
@@ -40,9 +40,9 @@ public static class ImportEndpoints
             var attributes = await db.Set<AttributeDefinition>().Select(a => a.Name).ToListAsync(ct);
             var fields = ImportMapping.PlainFields.Concat(["externalId:erp", "externalId:b2b", "externalId:smartbill", "externalId:crm"])
                 .Concat(attributes.Select(a => "attributes." + a)).Concat(Core.Audience.ConsentWireNames.ChannelNames.Select(c => "consent." + c)).ToList();
-            return Results.Ok(new PreviewView(file!.FileName, csv.RowCount, csv.Delimiter.ToString(), csv.Headers, sample, ImportMapping.Suggest(csv.Headers), fields));
+            return Results.Ok(new ImportPreviewView(file!.FileName, csv.RowCount, csv.Delimiter.ToString(), csv.Headers, sample, ImportMapping.Suggest(csv.Headers), fields));
         }).RequireAuthorization(write).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
-          .WithSummary("Read a CSV's headers and first rows, with a suggested column mapping").Produces<PreviewView>().ProducesValidationProblem().ProducesProblem(413);
+          .WithSummary("Read a CSV's headers and first rows, with a suggested column mapping").Produces<ImportPreviewView>().ProducesValidationProblem().ProducesProblem(413);
 
         imports.MapPost("/", async (IFormFile? file, [FromForm] string? mapping, [FromForm] string? options, BrandHubDb db, JobQueue queue,
             AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>

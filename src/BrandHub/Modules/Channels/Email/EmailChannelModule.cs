@@ -32,7 +32,7 @@ public static class EmailChannelModule
     {
         var email = app.MapGroup("/api/v1/channels/email").WithTags("Email channel");
         email.MapEmailSettings();
-        email.MapPost("/test", async (TestEmail.Request body, TestEmail test, CancellationToken ct) =>
+        email.MapPost("/test", async (TestEmailRequest body, TestEmail test, CancellationToken ct) =>
         {
             var (result, errors, failure) = await test.SendAsync(body, ct);
             return failure switch
@@ -48,7 +48,7 @@ public static class EmailChannelModule
             };
         }).RequireAuthorization(Scopes.Policy(Scopes.ChannelsManage))
           .WithSummary("Send a test email through the configured transport; 422 with the provider's reply when it fails")
-          .Produces<TestEmail.Result>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
+          .Produces<TestEmailResult>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
         app.MapEmailWebhook();
         return app;
     }

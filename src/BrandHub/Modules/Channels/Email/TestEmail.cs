@@ -9,14 +9,9 @@ namespace BrandHub.Modules.Channels.Email;
 /// </summary>
 public sealed class TestEmail(IEmailSenders senders, IEnumerable<IEmailTransport> transports)
 {
-    public sealed record Request(string? To);
-
-    /// <param name="Outcome"><c>sent</c>, <c>transient</c> or <c>permanent</c>.</param>
-    public sealed record Result(bool Sent, string Provider, string Outcome, string? ProviderMessageId, string? Error);
-
     public enum Failure { None, NotConfigured, NoTransport }
 
-    public async Task<(Result? Result, IReadOnlyList<FieldError> Errors, Failure Failure)> SendAsync(Request request, CancellationToken ct)
+    public async Task<(TestEmailResult? Result, IReadOnlyList<FieldError> Errors, Failure Failure)> SendAsync(TestEmailRequest request, CancellationToken ct)
     {
         if (!EmailAddress.TryNormalize(request.To, out var to, out var error)) return (null, [new("to", error)], Failure.None);
         var sender = await senders.FindAsync(ct);
@@ -28,7 +23,13 @@ public sealed class TestEmail(IEmailSenders senders, IEnumerable<IEmailTransport
             "<p>This is a test email from BrandHub. Your sender settings work.</p>",
             "This is a test email from BrandHub. Your sender settings work.", []);
         var outcome = (await transport.SendAsync(sender, [message], ct)).Single();
-        return (new Result(outcome.Outcome == SendOutcome.Sent, sender.Provider, outcome.Outcome.ToString().ToLowerInvariant(),
+        return (new TestEmailResult(outcome.Outcome == SendOutcome.Sent, sender.Provider, outcome.Outcome.ToString().ToLowerInvariant(),
             outcome.ProviderMessageId, outcome.Error), [], Failure.None);
     }
 }
+
+/// <param name="To">Where to send the test email.</param>
+public sealed record TestEmailRequest(string? To);
+
+/// <param name="Outcome"><c>sent</c>, <c>transient</c> or <c>permanent</c>.</param>
+public sealed record TestEmailResult(bool Sent, string Provider, string Outcome, string? ProviderMessageId, string? Error);

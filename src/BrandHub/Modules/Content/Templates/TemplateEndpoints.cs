@@ -26,7 +26,11 @@ public static class TemplateEndpoints
             if (errors.Count > 0) return Problems.Validation(errors);
             var q = db.Set<EmailTemplate>().AsNoTracking().Where(t => t.DeletedAt == null);
             if (includeArchived != true) q = q.Where(t => t.ArchivedAt == null);
-            if (!string.IsNullOrWhiteSpace(search)) { var s = search.Trim().ToLower(); q = q.Where(t => t.Name.ToLower().Contains(s)); }
+            if (!string.IsNullOrWhiteSpace(search))
+            {
+                var s = search.Trim().ToLower();
+                q = q.Where(t => t.Name.ToLower().Contains(s) || t.Subject.ToLower().Contains(s));
+            }
             var total = await q.CountAsync(ct);
             q = (sort ?? "-updatedAt") switch
             {
@@ -39,7 +43,7 @@ public static class TemplateEndpoints
             };
             var items = await q.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new Page<TemplateSummary>(items.Select(Summary).ToList(), paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(read).WithSummary("Search, sort and page through email templates (archived ones with includeArchived=true)")
+        }).RequireAuthorization(read).WithSummary("Search (name or subject, any case), sort and page through email templates (archived ones with includeArchived=true)")
           .Produces<Page<TemplateSummary>>().ProducesValidationProblem();
 
         templates.MapGet("/{id:guid}", async (Guid id, TemplateLibrary library, CompiledTemplates compiled, CancellationToken ct) =>

@@ -47,10 +47,10 @@ public static class TemplatePreview
                 ["links"] = new JsonObject { ["unsubscribeUrl"] = "https://example.invalid/unsubscribe", ["preferencesUrl"] = "https://example.invalid/preferences" },
             };
             var email = prepared.Render(model);
-            return Results.Ok(new PreviewView(email.Subject, email.Preheader, email.Html, email.Text));
+            return Results.Ok(new TemplatePreviewView(email.Subject, email.Preheader, email.Html, email.Text));
         }).RequireAuthorization(Scopes.Policy(Scopes.TemplatesRead))
           .WithSummary("Render a template with sample or given data and a sample contact; data that does not fit is a field error (data.<name>)")
-          .Produces<PreviewView>().ProducesValidationProblem().ProducesProblem(404);
+          .Produces<TemplatePreviewView>().ProducesValidationProblem().ProducesProblem(404);
         return templates;
     }
 }

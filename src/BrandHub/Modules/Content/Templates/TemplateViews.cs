@@ -26,4 +26,5 @@ public sealed record UsedVariableView(string Path, string Part, int Line, int Co
 public sealed record TemplateCheckView(string Html, string Text, bool TextGenerated, IReadOnlyList<UsedVariableView> UsedVariables,
     IReadOnlyList<SanitizerWarning> Warnings);
 
-public sealed record PreviewView(string Subject, string? Preheader, string Html, string Text);
+/// <summary>A template rendered with sample data: what the recipient would see.</summary>
+public sealed record TemplatePreviewView(string Subject, string? Preheader, string Html, string Text);

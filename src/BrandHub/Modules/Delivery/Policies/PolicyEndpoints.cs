@@ -1,6 +1,7 @@
 using BrandHub.Core;
 using BrandHub.Core.Delivery;
 using BrandHub.Data;
+using BrandHub.Modules.Delivery.Messages;
 using BrandHub.Modules.Platform.Audit;
 using BrandHub.Modules.Platform.Auth;
 using BrandHub.Modules.Platform.Http;
@@ -13,7 +14,6 @@ public static class PolicyEndpoints
     /// <param name="FrequencyCap">Default cap on marketing messages per contact per channel; null for none.</param>
     /// <param name="QuietHours">Marketing held in each contact's local time, e.g. <c>{"start":"21:00","end":"08:00"}</c>; null for none.</param>
     public sealed record PolicySettings(FrequencyCapInput? FrequencyCap, QuietHoursInput? QuietHours);
-    public sealed record FrequencyCapInput(int? MaxMessages, double? WindowHours);
     /// <param name="Start">HH:mm, inclusive.</param>
     /// <param name="End">HH:mm, exclusive; may be earlier than start (the window wraps past midnight).</param>
     public sealed record QuietHoursInput(string? Start, string? End);

@@ -17,11 +17,9 @@ public sealed class DkimKeys(BrandHubDb db, SecretKeys secrets, AuditTrail audit
 {
     public const int KeySizeBits = 2048;
 
-    public sealed record Request(string? Domain, string? Selector);
-
     public enum Failure { None, NotConfigured }
 
-    public async Task<(DkimRecord? Record, IReadOnlyList<FieldError> Errors, Failure Failure)> GenerateAsync(Request request, CancellationToken ct)
+    public async Task<(DkimRecord? Record, IReadOnlyList<FieldError> Errors, Failure Failure)> GenerateAsync(DkimKeyRequest request, CancellationToken ct)
     {
         var errors = Validate(request, out var domain, out var selector);
         if (errors.Count > 0) return (null, errors, Failure.None);
@@ -47,7 +45,7 @@ public sealed class DkimKeys(BrandHubDb db, SecretKeys secrets, AuditTrail audit
             ? DkimRecord.For(d, s, p, settings.DkimCreatedAt)
             : null;
 
-    private static List<FieldError> Validate(Request request, out string domain, out string selector)
+    private static List<FieldError> Validate(DkimKeyRequest request, out string domain, out string selector)
     {
         var errors = new List<FieldError>();
         domain = request.Domain?.Trim().TrimEnd('.').ToLowerInvariant() ?? "";
@@ -63,3 +61,7 @@ public sealed class DkimKeys(BrandHubDb db, SecretKeys secrets, AuditTrail audit
     private static bool IsLabel(string label) =>
         label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 }
+
+/// <param name="Domain">The domain that signs, e.g. example.com.</param>
+/// <param name="Selector">The DNS selector the public key is published under, e.g. brandhub1.</param>
+public sealed record DkimKeyRequest(string? Domain, string? Selector);

@@ -32,7 +32,7 @@ public static class EmailSettingsEndpoints
           .WithSummary("Configure the sender: SMTP (host, port, security, username, password) or the HTTP provider (baseUrl, domain, apiKey, webhookSigningKey)")
           .Produces<EmailSenderView>().ProducesValidationProblem();
 
-        email.MapPost("/dkim", async (DkimKeys.Request body, DkimKeys keys, CancellationToken ct) =>
+        email.MapPost("/dkim", async (DkimKeyRequest body, DkimKeys keys, CancellationToken ct) =>
         {
             var (record, errors, failure) = await keys.GenerateAsync(body, ct);
             if (failure == DkimKeys.Failure.NotConfigured) return Problems.Conflict("Configure the email sender (PUT /api/v1/channels/email/settings) before generating a DKIM key.");

@@ -30,6 +30,10 @@ public sealed class AppSettingsTests
 
         output.ShouldContain("\"LogLevel\":\"Information\"", Case.Sensitive, "Information is logged");
         output.ShouldNotContain("Microsoft.EntityFrameworkCore.Database.Command", Case.Sensitive, "SQL commands are not logged at Information");
-        output.ShouldNotContain("\"Category\":\"Microsoft.AspNetCore.", Case.Sensitive, "framework request logs are held to Warning");
+        // Framework lines below Warning (per-request chatter) are held back; a Warning (e.g. Kestrel's slow-heartbeat note
+        // on a busy machine) may still appear, and should.
+        var frameworkChatter = output.Split('\n').Where(l => l.Contains("\"Category\":\"Microsoft.AspNetCore.", StringComparison.Ordinal))
+            .Where(l => l.Contains("\"LogLevel\":\"Information\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal));
+        frameworkChatter.ShouldBeEmpty("framework request logs are held to Warning");
     }
 }

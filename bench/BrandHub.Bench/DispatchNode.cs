@@ -45,6 +45,14 @@ public sealed class DispatchNode : IDisposable
         throw new TimeoutException("The dispatch node did not start: " + node.Output);
     }
 
+    /// <summary>CPU time (user + system) the node has used so far, in seconds, from /proc.</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{Process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields after "(comm)": state is index 0, utime 11, stime 12
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // clock ticks (USER_HZ = 100 on Linux)
+    }
+
     /// <summary>The node's peak resident memory (VmHWM), in MB.</summary>
     public long PeakWorkingSetMb()
     {

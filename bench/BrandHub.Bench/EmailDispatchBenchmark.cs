@@ -38,6 +38,7 @@ public static class EmailDispatchBenchmark
         var node = await DispatchNode.StartAsync(db);
         try
         {
+            var cpuAtStart = node.CpuSeconds();
             var sw = Stopwatch.StartNew();
             long sent = 0, finished = 0;
             while (finished < messages)
@@ -48,6 +49,7 @@ public static class EmailDispatchBenchmark
                 if (sw.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"{finished} of {messages} finished after 30 minutes.");
             }
             var dispatchSeconds = sw.Elapsed.TotalSeconds;
+            var cpuMicrosPerMessage = (int)((node.CpuSeconds() - cpuAtStart) * 1e6 / messages);
             sent = await db.ScalarAsync("SELECT count(*) FROM deliveries WHERE status = 'sent'");
             var peakMb = node.PeakWorkingSetMb();
             var size = await node.SampleMessageSizeAsync();
@@ -59,7 +61,7 @@ public static class EmailDispatchBenchmark
                 scenario = "email-dispatch", provider, messages, connections, dkim, sent,
                 queueSeconds = Math.Round(queueSeconds, 2), queuedPerSecond = (int)(messages / queueSeconds),
                 dispatchSeconds = Math.Round(dispatchSeconds, 2), messagesPerSecond = (int)(messages / dispatchSeconds),
-                messageBytes = size, peakWorkingSetMb = peakMb,
+                messageBytes = size, peakWorkingSetMb = peakMb, nodeCpuMicrosecondsPerMessage = cpuMicrosPerMessage,
                 baseline = "smtp-source -d (connections kept open) to the same smtp-sink",
                 baselineSeconds = Math.Round(baseline, 2), baselineMessagesPerSecond = (int)(messages / baseline),
                 ratioToBaseline = Math.Round(baseline / dispatchSeconds, 2),

@@ -10,7 +10,7 @@ public static class DeliveryHistory
 
     public static DeliveryTransition Entry(Guid tenantId, Guid deliveryId, string? from, string to, DateTimeOffset at, string? detail) => new()
     {
-        TenantId = tenantId, DeliveryId = deliveryId, Id = Guid.CreateVersion7(), FromStatus = from, ToStatus = to,
+        TenantId = tenantId, DeliveryId = deliveryId, Id = Core.Identifiers.RowIds.NewVersion7(at), FromStatus = from, ToStatus = to,
         At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()),
         Detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail,
     };

@@ -8,7 +8,7 @@ public sealed class DeliveryOptions
     /// <summary>Deliveries claimed per round. Bigger batches mean fewer database round trips; also the duplicate bound after a crash.</summary>
     public int BatchSize { get; set; } = 500;
     /// <summary>Batches this node works on at once (each claims, sends and records on its own).</summary>
-    public int Concurrency { get; set; } = 2;
+    public int Concurrency { get; set; } = 4;
     /// <summary>How long a claim lasts; a crashed node's deliveries are sent again after this. Must exceed the time a batch takes.</summary>
     public double LeaseSeconds { get; set; } = 120;
     /// <summary>Send attempts before a delivery is dead.</summary>
@@ -23,7 +23,8 @@ public sealed class DeliveryOptions
     public int CircuitFailureThreshold { get; set; } = 5;
     /// <summary>How long an open circuit defers sends before one trial.</summary>
     public double CircuitOpenSeconds { get; set; } = 30;
-    /// <summary>Messages handed to a transport in one call (SMTP pipelines them over one connection).</summary>
+    /// <summary>Messages handed to a transport in one call when the sender has a rate limit (the token bucket paces chunks);
+    /// without one the whole batch goes in one call, spread over the sender's connections.</summary>
     public int SendChunkSize { get; set; } = 50;
     /// <summary><c>utm_source</c> on tracked links in marketing email (with <c>utm_medium=email</c> and the campaign); links that
     /// already carry UTM parameters keep their own.</summary>

@@ -66,13 +66,18 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
             : await RecordOnSqliteAsync(db, tenantId, worker, (long)Now, outcomes, ct);
 
         var held = updated.ToHashSet();
-        foreach (var o in outcomes.Where(o => held.Contains(o.DeliveryId)))
+        // The claim's own step is written here, with its time, so a batch costs one history insert, not two.
+        var history = outcomes.Where(o => held.Contains(o.DeliveryId)).SelectMany(o => new[]
         {
-            // The claim's own step is written here, with its time, so a batch costs one history insert, not two.
-            db.Add(DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Queued, DeliveryStatuses.Sending, claimedAt, null));
-            db.Add(DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Sending, o.Status, now, o.Detail));
+            DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Queued, DeliveryStatuses.Sending, claimedAt, null),
+            DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Sending, o.Status, now, o.Detail),
+        }).ToList();
+        if (db.IsPostgres)
+        {
+            db.AddRange(history);
+            await db.SaveChangesInBulkAsync(ct);
         }
-        await db.SaveChangesInBulkAsync(ct);
+        else await InsertHistoryOnSqliteAsync(db, history, ct);
         await tx.CommitAsync(ct);
         return updated.Count;
     }
@@ -141,6 +146,34 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
             if (await cmd.ExecuteNonQueryAsync(ct) == 1) updated.Add(o.DeliveryId);
         }
         return updated;
+    }
+
+    /// <summary>SQLite: the history rows through one prepared INSERT (no change tracking for rows nothing reads back).</summary>
+    private static async Task InsertHistoryOnSqliteAsync(BrandHubDb db, List<DeliveryTransition> rows, CancellationToken ct)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = "INSERT INTO delivery_transitions (tenant_id, delivery_id, id, from_status, to_status, at, detail) VALUES ($t, $d, $i, $f, $s, $a, $x)";
+        DbParameter P(string name)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            cmd.Parameters.Add(p);
+            return p;
+        }
+        DbParameter tenant = P("$t"), delivery = P("$d"), id = P("$i"), from = P("$f"), to = P("$s"), at = P("$a"), detail = P("$x");
+        await cmd.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            tenant.Value = row.TenantId.ToString().ToUpperInvariant(); // EF's SQLite mapping stores GUIDs as upper-case text
+            delivery.Value = row.DeliveryId.ToString().ToUpperInvariant();
+            id.Value = row.Id.ToString().ToUpperInvariant();
+            from.Value = (object?)row.FromStatus ?? DBNull.Value;
+            to.Value = row.ToStatus;
+            at.Value = row.At.ToUnixTimeMilliseconds();
+            detail.Value = (object?)row.Detail ?? DBNull.Value;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>

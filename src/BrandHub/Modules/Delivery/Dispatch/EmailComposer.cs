@@ -17,7 +17,8 @@ public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
     public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender, string tenantName)
     {
         var marketing = d.Category == MessageCategories.Marketing;
-        var unsubscribeUrl = r is null ? null : links.Unsubscribe(d.TenantId, r.ContactId, d.Id, d.Channel);
+        var unsubscribeToken = r is null ? null : links.UnsubscribeToken(d.TenantId, r.ContactId, d.Id, d.Channel);
+        var unsubscribeUrl = unsubscribeToken is null ? null : links.UnsubscribeUrl(unsubscribeToken);
         var model = new JsonObject
         {
             ["contact"] = r is null ? new JsonObject { ["email"] = d.Address } : new JsonObject
@@ -25,7 +26,7 @@ public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
                 ["id"] = r.ContactId.ToString(), ["email"] = d.Address, ["firstName"] = r.FirstName, ["lastName"] = r.LastName,
                 ["phone"] = r.Phone, ["city"] = r.City, ["country"] = r.Country, ["company"] = r.Company,
                 ["language"] = r.Locale, ["timezone"] = r.Timezone,
-                ["attributes"] = JsonNode.Parse(r.AttributesJson) as JsonObject ?? new JsonObject(),
+                ["attributes"] = r.AttributesJson is "{}" or "" ? new JsonObject() : JsonNode.Parse(r.AttributesJson) as JsonObject ?? new JsonObject(),
             },
             ["data"] = JsonNode.Parse(d.DataJson) as JsonObject ?? new JsonObject(),
             ["links"] = new JsonObject { ["unsubscribeUrl"] = unsubscribeUrl, ["preferencesUrl"] = unsubscribeUrl },
@@ -40,9 +41,8 @@ public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
         var headers = new List<KeyValuePair<string, string>>();
         if (marketing && r is not null)
         {
-            var token = links.UnsubscribeToken(d.TenantId, r.ContactId, d.Id, d.Channel);
             var mailbox = options.UnsubscribeMailbox is { Length: > 0 } m ? m : sender.ReplyTo ?? sender.FromEmail;
-            headers.Add(new("List-Unsubscribe", $"<mailto:{mailbox}?subject=unsubscribe%20{token}>, <{unsubscribeUrl}>"));
+            headers.Add(new("List-Unsubscribe", $"<mailto:{mailbox}?subject=unsubscribe%20{unsubscribeToken}>, <{unsubscribeUrl}>"));
             headers.Add(new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         }
         var name = r is null ? null : $"{r.FirstName} {r.LastName}".Trim();

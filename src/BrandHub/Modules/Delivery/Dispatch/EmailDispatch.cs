@@ -26,6 +26,7 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
     public async Task<IReadOnlyList<DeliveryOutcome>> RunAsync(Guid tenantId, IReadOnlyList<Delivery> batch, DateTime sendBy, CancellationToken ct)
     {
         var outcomes = new List<DeliveryOutcome>(batch.Count);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var people = await recipients.FindAsync(batch.Where(d => d.ContactId is not null).Select(d => d.ContactId!.Value).ToList(), "email", ct);
         var decisions = await policies.DecideAsync("email", batch.Select(d => new PolicyCandidate(
             d.ContactId is { } id ? people.GetValueOrDefault(id) : null, d.Address, Category(d), CapOf(d))).ToList(), await policies.TenantAsync(ct), ct);
@@ -42,6 +43,7 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
         }
         if (sendable.Count == 0) return outcomes;
 
+        var policyMs = watch.ElapsedMilliseconds;
         var sender = await senders.FindAsync(ct);
         var transport = sender is null ? null : transports.LastOrDefault(t => t.Provider == sender.Provider);
         if (sender is null || transport is null)
@@ -68,9 +70,13 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
             }
         }
 
+        var renderMs = watch.ElapsedMilliseconds - policyMs;
         var byId = sendable.ToDictionary(d => d.Id);
         var gate = gates.For(tenantId, sender);
-        var chunks = emails.Chunk(options.SendChunkSize).Select(chunk => SendChunkAsync(gate, transport, sender, chunk, sendBy, ct)).ToList();
+        // Without a rate limit of ours, the transport gets the whole batch and keeps every connection busy until it is done
+        // (measured: fewer idle gaps between chunks); with one, chunks let the token bucket pace the sending.
+        var chunkSize = sender.MessagesPerSecond > 0 ? options.SendChunkSize : Math.Max(options.SendChunkSize, emails.Count);
+        var chunks = emails.Chunk(Math.Max(1, chunkSize)).Select(chunk => SendChunkAsync(gate, transport, sender, chunk, sendBy, ct)).ToList();
         foreach (var (chunk, results, deferral) in await Task.WhenAll(chunks))
             if (deferral is not null)
                 outcomes.AddRange(chunk.Select(e => new DeliveryOutcome(e.DeliveryId, DeliveryStatuses.Queued, $"{deferral.Why}; deferred without an attempt.",
@@ -78,6 +84,8 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
             else
                 foreach (var result in results!)
                     outcomes.Add(Classify(byId[result.DeliveryId], result, transport.Provider));
+        log.LogDebug("{Count} deliveries: recipients and policies {Policy} ms, render {Render} ms, provider {Send} ms",
+            batch.Count, policyMs, renderMs, watch.ElapsedMilliseconds - policyMs - renderMs);
         return outcomes;
     }
 

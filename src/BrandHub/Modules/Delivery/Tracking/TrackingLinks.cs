@@ -37,7 +37,10 @@ public sealed class TrackingLinks
 
     /// <param name="deliveryId">The message the link came in, when there is one (recorded with the consent change).</param>
     public string Unsubscribe(Guid tenantId, Guid contactId, Guid? deliveryId, string channel) =>
-        $"{BaseUrl}/u/{UnsubscribeToken(tenantId, contactId, deliveryId, channel)}";
+        UnsubscribeUrl(UnsubscribeToken(tenantId, contactId, deliveryId, channel));
+
+    /// <summary>The link for a token made by <see cref="UnsubscribeToken"/> (a message uses one token in its body and headers).</summary>
+    public string UnsubscribeUrl(string token) => $"{BaseUrl}/u/{token}";
 
     public string UnsubscribeToken(Guid tenantId, Guid contactId, Guid? deliveryId, string channel) =>
         SignedToken.Create(key, UnsubscribePurpose, $"{tenantId:N}|{contactId:N}|{deliveryId?.ToString("N")}|{channel}");

@@ -52,6 +52,7 @@ public static class DemoSeeder
             if (created is null && errors.Any(e => e.Message.Contains("already exists"))) continue;
             if (created is null) throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
             await SeedContactsAsync(services, created.Tenant.Id, contacts, ct);
+            await Content.Templates.StarterTemplates.SeedAsync(services, created.Tenant.Id, ct);
             // Printed once, on purpose: the password is not stored anywhere readable.
             Console.WriteLine($"""
 

@@ -72,11 +72,7 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
             DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Queued, DeliveryStatuses.Sending, claimedAt, null),
             DeliveryHistory.Entry(tenantId, o.DeliveryId, DeliveryStatuses.Sending, o.Status, now, o.Detail),
         }).ToList();
-        if (db.IsPostgres)
-        {
-            db.AddRange(history);
-            await db.SaveChangesInBulkAsync(ct);
-        }
+        if (db.IsPostgres) await InsertHistoryOnPostgresAsync(db, history, ct);
         else await InsertHistoryOnSqliteAsync(db, history, ct);
         await tx.CommitAsync(ct);
         return updated.Count;
@@ -146,6 +142,24 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
             if (await cmd.ExecuteNonQueryAsync(ct) == 1) updated.Add(o.DeliveryId);
         }
         return updated;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the history rows in one INSERT over arrays (one parameter per column, however many rows; binary COPY
+    /// is not allowed on tables with row-level security).
+    /// </summary>
+    private static async Task InsertHistoryOnPostgresAsync(BrandHubDb db, List<DeliveryTransition> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var tenants = rows.Select(r => r.TenantId).ToArray();
+        var deliveries = rows.Select(r => r.DeliveryId).ToArray();
+        var ids = rows.Select(r => r.Id).ToArray();
+        var froms = rows.Select(r => r.FromStatus).ToArray();
+        var tos = rows.Select(r => r.ToStatus).ToArray();
+        var ats = rows.Select(r => r.At.ToUniversalTime()).ToArray();
+        var details = rows.Select(r => r.Detail).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($@"INSERT INTO delivery_transitions (tenant_id, delivery_id, id, from_status, to_status, at, detail)
+            SELECT * FROM unnest({tenants}::uuid[], {deliveries}::uuid[], {ids}::uuid[], {froms}::text[], {tos}::text[], {ats}::timestamptz[], {details}::text[])", ct);
     }
 
     /// <summary>SQLite: the history rows through one prepared INSERT (no change tracking for rows nothing reads back).</summary>

@@ -28,6 +28,9 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
+        // Web-first assertions wait as long as actions do: CI runs these beside the integration tests on two cores, where
+        // a debounced live check plus its API call can take longer than Playwright's 5-second default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -69,9 +68,7 @@ public sealed class DispatchNode : IDisposable
     {
         using var dumping = await SmtpSinkProcess.StartAsync(dump: true);
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "bench@bench.test", password = "bench-password-1" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await ImportBenchmark.SignInAsync(http);
         var current = await http.GetFromJsonAsync<JsonElement>("/api/v1/channels/email/settings");
         await EmailDispatchBenchmark.SendAsync(http, HttpMethod.Put, "/api/v1/channels/email/settings", new
         {

@@ -64,10 +64,16 @@ public static class ImportBenchmark
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await app.Services.GetRequiredService<TenantProvisioning>().CreateTenantAsync("Bench", "bench@bench.test", "bench-password-1");
         var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
+        await SignInAsync(http);
+        return http;
+    }
+
+    /// <summary>Signs <paramref name="http"/> in as the bench tenant's owner (bearer token on every request).</summary>
+    public static async Task SignInAsync(HttpClient http)
+    {
         var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "bench@bench.test", password = "bench-password-1" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
     }
 
     public sealed record Result(double Seconds, int Created, int Updated);

@@ -1,4 +1,5 @@
-import { Button, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
+import { DateRangeFields } from '../../components/DateRangeFields';
 import { DebouncedTextField } from '../contacts/DebouncedTextField';
 import type { AuditFilters } from './useAuditParams';
 
@@ -16,22 +17,7 @@ export function AuditFiltersBar({ filters, update, hasFilters, clear }: Props) {
       <DebouncedTextField label="Entity id" size="small" value={filters.entityId} onDebouncedChange={(entityId) => update({ entityId })} />
       <DebouncedTextField label="Action" size="small" value={filters.action} onDebouncedChange={(action) => update({ action })} />
       <DebouncedTextField label="Actor" size="small" value={filters.actor} onDebouncedChange={(actor) => update({ actor })} />
-      <TextField
-        label="From"
-        type="date"
-        size="small"
-        value={filters.from}
-        onChange={(event) => update({ from: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextField
-        label="To"
-        type="date"
-        size="small"
-        value={filters.to}
-        onChange={(event) => update({ to: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      <DateRangeFields from={filters.from} to={filters.to} onChange={update} />
       {hasFilters ? <Button onClick={clear}>Clear filters</Button> : null}
     </Stack>
   );

@@ -1,7 +1,8 @@
-import { Button, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { DELIVERY_STATUSES, MESSAGE_CATEGORIES, MESSAGE_CHANNELS, type DeliveryStatus, type MessageCategory } from '../../api/types';
 import { enumOptions, NativeSelectField } from '../../components/NativeSelectField';
 import { humanize } from '../../lib/format';
+import { DateRangeFields } from '../../components/DateRangeFields';
 import { DebouncedTextField } from '../contacts/DebouncedTextField';
 import type { DeliveryFilters } from './deliveryParams';
 
@@ -39,22 +40,7 @@ export function DeliveryFiltersBar({ filters, update, hasFilters, clear }: Props
         onChange={(event) => update({ category: event.target.value as MessageCategory | '' })}
         sx={{ minWidth: 150 }}
       />
-      <TextField
-        label="From"
-        type="date"
-        size="small"
-        value={filters.from}
-        onChange={(event) => update({ from: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextField
-        label="To"
-        type="date"
-        size="small"
-        value={filters.to}
-        onChange={(event) => update({ to: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      <DateRangeFields from={filters.from} to={filters.to} onChange={update} />
       <DebouncedTextField
         label="Contact id"
         size="small"

@@ -112,25 +112,18 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
                 provider_message_id = COALESCE($pmid, provider_message_id), sent_at = CASE WHEN $sent = 1 THEN $now ELSE sent_at END,
                 attempts = attempts - $refund, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
             WHERE tenant_id = $tenant AND id = $id AND status = 'sending' AND lease_owner = $worker";
-        DbParameter P(string name, object? value = null)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-            return p;
-        }
-        P("$tenant", tenantId.ToString().ToUpperInvariant()); // EF's SQLite mapping stores GUIDs as upper-case text
-        P("$worker", worker);
-        P("$now", now);
-        DbParameter id = P("$id"), status = P("$status"), reason = P("$reason"), runAt = P("$run_at"), error = P("$error"),
-            provider = P("$provider"), pmid = P("$pmid"), sent = P("$sent"), refund = P("$refund");
+        Parameter(cmd, "$tenant", SqliteGuid(tenantId));
+        Parameter(cmd, "$worker", worker);
+        Parameter(cmd, "$now", now);
+        DbParameter id = Parameter(cmd, "$id"), status = Parameter(cmd, "$status"), reason = Parameter(cmd, "$reason"),
+            runAt = Parameter(cmd, "$run_at"), error = Parameter(cmd, "$error"), provider = Parameter(cmd, "$provider"),
+            pmid = Parameter(cmd, "$pmid"), sent = Parameter(cmd, "$sent"), refund = Parameter(cmd, "$refund");
         await cmd.PrepareAsync(ct);
 
         var updated = new List<Guid>(outcomes.Count);
         foreach (var o in outcomes)
         {
-            id.Value = o.DeliveryId.ToString().ToUpperInvariant();
+            id.Value = SqliteGuid(o.DeliveryId);
             status.Value = o.Status;
             reason.Value = (object?)o.Reason ?? DBNull.Value;
             runAt.Value = o.RunAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value;
@@ -168,20 +161,14 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
         await using var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = "INSERT INTO delivery_transitions (tenant_id, delivery_id, id, from_status, to_status, at, detail) VALUES ($t, $d, $i, $f, $s, $a, $x)";
-        DbParameter P(string name)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            cmd.Parameters.Add(p);
-            return p;
-        }
-        DbParameter tenant = P("$t"), delivery = P("$d"), id = P("$i"), from = P("$f"), to = P("$s"), at = P("$a"), detail = P("$x");
+        DbParameter tenant = Parameter(cmd, "$t"), delivery = Parameter(cmd, "$d"), id = Parameter(cmd, "$i"), from = Parameter(cmd, "$f"),
+            to = Parameter(cmd, "$s"), at = Parameter(cmd, "$a"), detail = Parameter(cmd, "$x");
         await cmd.PrepareAsync(ct);
         foreach (var row in rows)
         {
-            tenant.Value = row.TenantId.ToString().ToUpperInvariant(); // EF's SQLite mapping stores GUIDs as upper-case text
-            delivery.Value = row.DeliveryId.ToString().ToUpperInvariant();
-            id.Value = row.Id.ToString().ToUpperInvariant();
+            tenant.Value = SqliteGuid(row.TenantId);
+            delivery.Value = SqliteGuid(row.DeliveryId);
+            id.Value = SqliteGuid(row.Id);
             from.Value = (object?)row.FromStatus ?? DBNull.Value;
             to.Value = row.ToStatus;
             at.Value = row.At.ToUnixTimeMilliseconds();
@@ -217,6 +204,18 @@ public sealed class DeliveryClaims(IServiceScopeFactory scopes, DeliveryOptions 
         await tx.CommitAsync(ct);
         return dead.Count + requeued.Count;
     }
+
+    private static DbParameter Parameter(DbCommand cmd, string name, object? value = null)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+        return p;
+    }
+
+    /// <summary>A GUID as EF's SQLite mapping stores it: upper-case text.</summary>
+    private static string SqliteGuid(Guid id) => id.ToString().ToUpperInvariant();
 
     private static string? Shorten(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
 

@@ -86,11 +86,9 @@ public sealed class SmtpConnection : IAsyncDisposable
         try
         {
             SmtpReply mail, rcpt, data;
-            var parameters = (smtpUtf8 ? " SMTPUTF8" : "") + (smtpUtf8 && Extensions.EightBitMime ? " BODY=8BITMIME" : "")
-                + (Extensions.MaxSize is not null ? $" SIZE={leadingHeader.Length + message.Length}" : "");
             using (var deadline = Deadline(_options.CommandTimeout, ct))
             {
-                WriteCommand($"MAIL FROM:<{mailFrom}>{parameters}");
+                WriteMailFrom(mailFrom, smtpUtf8, leadingHeader.Length + message.Length);
                 if (Extensions.Pipelining)
                 {
                     WriteCommand($"RCPT TO:<{rcptTo}>");
@@ -137,9 +135,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is not InvalidOperationException)
         {
-            IsBroken = true;
-            if (e is OperationCanceledException && !ct.IsCancellationRequested)
-                throw new TimeoutException("The SMTP server did not answer in time.", e);
+            if (Broken(e, ct) is { } timeout) throw timeout;
             throw;
         }
     }
@@ -164,11 +160,9 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             SmtpReply? previous = null;
             SmtpReply mail, rcpt, data;
-            var parameters = (smtpUtf8 ? " SMTPUTF8" : "") + (smtpUtf8 && Extensions.EightBitMime ? " BODY=8BITMIME" : "")
-                + (Extensions.MaxSize is not null ? $" SIZE={leadingHeader.Length + message.Length}" : "");
             using (var deadline = Deadline(HasPendingFinal ? _options.DataTimeout : _options.CommandTimeout, ct))
             {
-                WriteCommand($"MAIL FROM:<{mailFrom}>{parameters}");
+                WriteMailFrom(mailFrom, smtpUtf8, leadingHeader.Length + message.Length);
                 WriteCommand($"RCPT TO:<{rcptTo}>");
                 WriteCommand("DATA");
                 await FlushAsync(deadline.Token);
@@ -205,9 +199,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is not InvalidOperationException)
         {
-            IsBroken = true;
-            if (e is OperationCanceledException && !ct.IsCancellationRequested)
-                throw new TimeoutException("The SMTP server did not answer in time.", e);
+            if (Broken(e, ct) is { } timeout) throw timeout;
             throw;
         }
     }
@@ -228,9 +220,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         catch (Exception e)
         {
-            IsBroken = true;
-            if (e is OperationCanceledException && !ct.IsCancellationRequested)
-                throw new TimeoutException("The SMTP server did not answer in time.", e);
+            if (Broken(e, ct) is { } timeout) throw timeout;
             throw;
         }
     }
@@ -328,6 +318,21 @@ public sealed class SmtpConnection : IAsyncDisposable
         else throw new SmtpException("The server offers neither AUTH PLAIN nor AUTH LOGIN, and the sender has credentials.");
 
         if (reply.Code != 235) throw new SmtpException($"Authentication failed: {reply}", reply);
+    }
+
+    /// <summary>The MAIL command with the parameters the server's extensions call for.</summary>
+    private void WriteMailFrom(string mailFrom, bool smtpUtf8, int size) =>
+        WriteCommand($"MAIL FROM:<{mailFrom}>" + (smtpUtf8 ? " SMTPUTF8" : "") + (smtpUtf8 && Extensions.EightBitMime ? " BODY=8BITMIME" : "")
+            + (Extensions.MaxSize is not null ? $" SIZE={size}" : ""));
+
+    /// <summary>
+    /// Marks the session broken after a failure mid-transaction (its state is unknown from here on) and returns the
+    /// timeout to throw instead when our own deadline, not the caller, cancelled the wait.
+    /// </summary>
+    private TimeoutException? Broken(Exception e, CancellationToken ct)
+    {
+        IsBroken = true;
+        return e is OperationCanceledException && !ct.IsCancellationRequested ? new TimeoutException("The SMTP server did not answer in time.", e) : null;
     }
 
     private SmtpReply Closing(SmtpReply reply)

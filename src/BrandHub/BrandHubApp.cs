@@ -52,6 +52,8 @@ public static class BrandHubApp
         services.AddEmailChannel(builder.Configuration);
         services.AddContent();
         services.AddDelivery(builder.Configuration);
+        services.AddScoped<BrandHub.Modules.Segments.SegmentRefresh>();
+        BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -76,6 +78,7 @@ public static class BrandHubApp
         app.MapTracking();
         app.MapContent();
         app.MapDelivery();
+        BrandHub.Modules.Campaigns.CampaignsModule.MapCampaignsModule(app);
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -40,6 +40,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         Modules.Channels.Email.EmailChannelModel.Configure(model, IsPostgres);
         Modules.Content.ContentModel.Configure(model, IsPostgres);
         Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
+        Modules.Campaigns.CampaignsModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {
@@ -49,6 +50,9 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
                 property.SetColumnName(SnakeCase(property.Name));
                 if (!IsPostgres && (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?)))
                     property.SetValueConverter(property.ClrType == typeof(DateTimeOffset) ? UnixMilliseconds : NullableUnixMilliseconds);
+                // SQLite has no exact decimal: money is stored as whole ten-thousandths so sums and comparisons stay exact.
+                if (!IsPostgres && (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?)))
+                    property.SetValueConverter(property.ClrType == typeof(decimal) ? TenThousandths : NullableTenThousandths);
             }
             foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName() ?? ""));
             foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName() ?? ""));
@@ -68,6 +72,11 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
 
     private static readonly ValueConverter<DateTimeOffset, long> UnixMilliseconds =
         new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    private static readonly ValueConverter<decimal, long> TenThousandths = new(v => (long)Math.Round(v * 10_000m), v => v / 10_000m);
+
+    private static readonly ValueConverter<decimal?, long?> NullableTenThousandths =
+        new(v => v.HasValue ? (long)Math.Round(v.Value * 10_000m) : null, v => v.HasValue ? v.Value / 10_000m : null);
 
     private static readonly ValueConverter<DateTimeOffset?, long?> NullableUnixMilliseconds =
         new(v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null,
@@ -103,4 +112,20 @@ public static class BrandHubDbInstants
     /// <summary>An instant as a raw-SQL parameter in the provider's storage form (timestamptz, or Unix ms on SQLite).</summary>
     public static object Instant(this BrandHubDb db, DateTimeOffset value) =>
         db.IsPostgres ? value.ToUniversalTime() : value.ToUnixTimeMilliseconds();
+
+    /// <summary>An id as a raw-SQL parameter in the provider's storage form (uuid, or EF's upper-case text on SQLite).</summary>
+    public static object Id(this BrandHubDb db, Guid value) => db.IsPostgres ? value : value.ToString().ToUpperInvariant();
+
+    /// <summary>Money as a raw-SQL parameter in the provider's storage form (numeric, or ten-thousandths on SQLite).</summary>
+    public static object Money(this BrandHubDb db, decimal value) => db.IsPostgres ? value : (long)Math.Round(value * 10_000m);
+
+    /// <summary>Adds a named parameter to a raw command.</summary>
+    public static System.Data.Common.DbParameter With(this System.Data.Common.DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+        return p;
+    }
 }

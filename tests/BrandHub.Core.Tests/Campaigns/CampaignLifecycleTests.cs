@@ -12,7 +12,6 @@ public sealed class CampaignLifecycleTests
         { CampaignStatus.Draft, CampaignAction.Launch, CampaignStatus.Running },
         { CampaignStatus.Scheduled, CampaignAction.Launch, CampaignStatus.Running },
         { CampaignStatus.Running, CampaignAction.Pause, CampaignStatus.Paused },
-        { CampaignStatus.Scheduled, CampaignAction.Pause, CampaignStatus.Paused },
         { CampaignStatus.Paused, CampaignAction.Resume, CampaignStatus.Running },
         { CampaignStatus.Running, CampaignAction.Complete, CampaignStatus.Completed },
         { CampaignStatus.Paused, CampaignAction.Complete, CampaignStatus.Completed },
@@ -42,7 +41,8 @@ public sealed class CampaignLifecycleTests
         { CampaignStatus.Archived, CampaignAction.Resume, "archived" },
         { CampaignStatus.Running, CampaignAction.Archive, "Only a draft, completed or cancelled" },
         { CampaignStatus.Completed, CampaignAction.Cancel, "cannot be cancelled" },
-        { CampaignStatus.Draft, CampaignAction.Pause, "Only a running or scheduled" },
+        { CampaignStatus.Draft, CampaignAction.Pause, "Only a running campaign" },
+        { CampaignStatus.Scheduled, CampaignAction.Pause, "unschedule it instead" },
     };
 
     [Theory, MemberData(nameof(Illegal))]

@@ -28,4 +28,6 @@ public sealed class EmailTemplate : ITenantOwned
     /// <summary>Hidden from lists and refused for new messages; kept for history.</summary>
     public DateTimeOffset? ArchivedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
+    /// <summary>Set for content written inside a campaign step: owned by that campaign and kept out of the library.</summary>
+    public Guid? CampaignId { get; set; }
 }

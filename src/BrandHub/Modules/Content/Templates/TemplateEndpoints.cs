@@ -24,7 +24,7 @@ public static class TemplateEndpoints
             if (sort is not null && !Sorts.Contains(sort)) errors.Add(new("sort", $"Sort must be one of: {string.Join(", ", Sorts)}."));
             if (search is { Length: > 200 }) errors.Add(new("search", "At most 200 characters."));
             if (errors.Count > 0) return Problems.Validation(errors);
-            var q = db.Set<EmailTemplate>().AsNoTracking().Where(t => t.DeletedAt == null);
+            var q = db.Set<EmailTemplate>().AsNoTracking().Where(t => t.DeletedAt == null && t.CampaignId == null);
             if (includeArchived != true) q = q.Where(t => t.ArchivedAt == null);
             if (!string.IsNullOrWhiteSpace(search))
             {

@@ -15,13 +15,14 @@ public sealed class TemplateLibrary(BrandHubDb db, AuditTrail audit, Actor actor
         return (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<EmailTemplate> CreateAsync(TemplateRequest body, TemplateDraft draft, CancellationToken ct)
+    /// <param name="campaignId">Content written inside a campaign step: owned by it, hidden from the library.</param>
+    public async Task<EmailTemplate> CreateAsync(TemplateRequest body, TemplateDraft draft, CancellationToken ct, Guid? campaignId = null)
     {
         var now = clock.Now();
         var template = new EmailTemplate
         {
             TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(), Name = body.Name!.Trim(), Description = Blank(body.Description),
-            CreatedBy = actor.Id, CreatedAt = now,
+            CreatedBy = actor.Id, CreatedAt = now, CampaignId = campaignId,
         };
         Apply(template, draft, 1, now);
         db.Add(template);

@@ -53,7 +53,7 @@ public static class BrandHubApp
         services.AddContent();
         services.AddDelivery(builder.Configuration);
         services.AddScoped<BrandHub.Modules.Segments.SegmentRefresh>();
-        BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services);
+        BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services, builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

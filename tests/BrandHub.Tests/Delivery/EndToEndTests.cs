@@ -6,7 +6,7 @@ using static BrandHub.Tests.Delivery.Support.MessagesApi;
 namespace BrandHub.Tests.Delivery;
 
 /// <summary>The whole stack with nothing stood in: real templates, the tenant's SMTP settings, the SMTP client, and an independent SMTP server.</summary>
-public sealed class SmtpDeliveryHost : BrandHubHost
+public class SmtpDeliveryHost : BrandHubHost
 {
     public SmtpPeer Smtp { get; private set; } = null!;
 

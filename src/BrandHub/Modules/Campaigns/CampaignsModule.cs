@@ -10,8 +10,9 @@ namespace BrandHub.Modules.Campaigns;
 /// <summary>PRODUCT.md §4: campaigns, their steps on any channel, the lifecycle, launch through the delivery engine, results.</summary>
 public static class CampaignsModule
 {
-    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton(config.GetSection("BrandHub:Campaigns").Get<CampaignOptions>() ?? new CampaignOptions());
         services.AddHttpContextAccessor();
         services.AddScoped<ICampaignChannel, EmailCampaignChannel>();
         services.AddScoped<CampaignPlanner>();

@@ -19,10 +19,8 @@ namespace BrandHub.Modules.Campaigns.Launch;
 /// chunk that would overspend, pausing the campaign with an alert.
 /// </summary>
 public sealed class CampaignLauncher(BrandHubDb db, CampaignPlanner planner, CampaignControl control, CampaignAudienceReader audience,
-    CampaignDeliveries deliveries, AuditTrail audit, Actor actor, TimeProvider clock, ILogger<CampaignLauncher> log) : IJobHandler
+    CampaignDeliveries deliveries, AuditTrail audit, Actor actor, TimeProvider clock, CampaignOptions options, ILogger<CampaignLauncher> log) : IJobHandler
 {
-    public const int ChunkSize = 5_000;
-
     public string Kind => CampaignControl.LaunchJob;
 
     public async Task RunAsync(JobContext context)
@@ -91,7 +89,7 @@ public sealed class CampaignLauncher(BrandHubDb db, CampaignPlanner planner, Cam
                 var status = await db.Set<Campaign>().AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Status).FirstAsync(ct);
                 if (status != CampaignStatuses.Running) return;
 
-                var members = await audience.NextAsync(who, channel.AddressColumn, run.Cursor, ChunkSize, ct);
+                var members = await audience.NextAsync(who, channel.AddressColumn, run.Cursor, Math.Max(1, options.LaunchChunkSize), ct);
                 if (members.Count == 0)
                 {
                     run.Status = "queued";

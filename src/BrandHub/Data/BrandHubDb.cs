@@ -40,6 +40,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         Modules.Channels.Email.EmailChannelModel.Configure(model, IsPostgres);
         Modules.Content.ContentModel.Configure(model, IsPostgres);
         Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
+        Modules.Segments.SegmentsModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

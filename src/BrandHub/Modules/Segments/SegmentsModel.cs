@@ -34,19 +34,15 @@ public static class SegmentsModel
             e.HasKey(x => new { x.TenantId, x.Id });
             e.HasIndex(x => new { x.TenantId, x.Name, x.ContactId, x.OccurredAt });
             e.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
-            if (postgres)
-            {
-                e.Property(x => x.PropertiesJson).HasColumnType("jsonb");
-                e.Property(x => x.Revenue).HasColumnType("numeric(18,4)");
-            }
+            // PostgreSQL: numeric(18,4) in the migration; the model's plain numeric is what the schema check reads back.
+            if (postgres) e.Property(x => x.PropertiesJson).HasColumnType("jsonb");
             else e.Property(x => x.Revenue).HasConversion(NullableTenThousandths).HasColumnType("INTEGER");
         });
         model.Entity<ContactMetrics>(e =>
         {
             e.ToTable("contact_metrics");
             e.HasKey(x => new { x.TenantId, x.ContactId });
-            if (postgres) e.Property(x => x.Revenue).HasColumnType("numeric(18,4)");
-            else e.Property(x => x.Revenue).HasConversion(TenThousandths).HasColumnType("INTEGER");
+            if (!postgres) e.Property(x => x.Revenue).HasConversion(TenThousandths).HasColumnType("INTEGER");
         });
         model.Entity<OutboxMessage>(e =>
         {

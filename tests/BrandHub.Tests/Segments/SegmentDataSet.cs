@@ -12,7 +12,14 @@ public sealed class SegmentDataSet : BrandHubHost
     public const int Count = 30;
     public const string Hostile = "x' OR 1=1 --";
 
-    public SegmentDataSet() => Settings["BrandHub:Segments:RefreshDebounceSeconds"] = "1";
+    public SegmentDataSet()
+    {
+        Settings["BrandHub:Segments:RefreshDebounceSeconds"] = "1";
+        ConfigureServices = s => s.AddSingleton<BrandHub.Modules.Platform.Outbox.IOutboxSubscriber>(Subscriber);
+    }
+
+    /// <summary>Receives the outbox's segment events through the real relay.</summary>
+    public RecordingSubscriber Subscriber { get; } = new();
 
     public TenantSession Tenant { get; private set; } = null!;
     public Dictionary<int, Guid> Ids { get; } = [];

@@ -56,6 +56,28 @@ public sealed class SegmentLifecycleTests(SegmentDataSet data) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_relay_hands_membership_events_to_subscribers_and_marks_them_published()
+    {
+        var tag = "relay" + AudienceApi.UniqueWord(6);
+        await Client.PostJsonAsync("/api/v1/contacts/bulk-tags", new { contactIds = new[] { data.Ids[9] }, add = new[] { tag } });
+        var id = (await data.CreateSegmentAsync(new { name = "relay", type = "dynamic", criteria = new { field = "tags", op = "contains", value = tag } })).Id();
+
+        var received = await Eventually.PollAsync(() => Task.FromResult(data.Subscriber.Received
+                .Where(e => e.Payload.GetProperty("segmentId").GetString() == id.ToString()).ToList()), l => l.Count > 0, "the entered event");
+
+        received.Single().Topic.ShouldBe(SegmentTopics.Entered);
+        received.Single().TenantId.ShouldBe(data.Tenant.TenantId);
+        received.Single().Payload.GetProperty("contactId").GetString().ShouldBe(data.Ids[9].ToString());
+        await Eventually.UntilAsync(async () =>
+        {
+            var (scope, db) = data.Database(data.Tenant.TenantId);
+            using var _ = scope;
+            var row = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == received.Single().Id);
+            return row.PublishedAt is not null && row.Attempts == 1 && row.LastError is null;
+        }, "the message marked published");
+    }
+
+    [Fact]
     public async Task Contact_changes_refresh_dynamic_segments_on_their_own_soon_after()
     {
         var tag = "warm" + AudienceApi.UniqueWord(6);

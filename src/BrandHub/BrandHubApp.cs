@@ -12,6 +12,8 @@ using BrandHub.Modules.Platform.Health;
 using BrandHub.Modules.Platform.Http;
 using BrandHub.Modules.Platform.Jobs;
 using BrandHub.Modules.Platform.Observability;
+using BrandHub.Modules.Platform.Outbox;
+using BrandHub.Modules.Segments;
 using BrandHub.Modules.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,14 +48,15 @@ public static class BrandHubApp
         services.AddSingleton<TenantProvisioning>();
         services.AddSingleton<BrandHub.Modules.Platform.Secrets.SecretKeys>();
         services.AddJobs(builder.Configuration);
+        services.AddOutbox(builder.Configuration);
         services.AddAudience();
         services.AddSmtpEmailTransport();
         services.AddTracking();
         services.AddEmailChannel(builder.Configuration);
         services.AddContent();
         services.AddDelivery(builder.Configuration);
-        services.AddScoped<BrandHub.Modules.Segments.SegmentRefresh>();
         BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services, builder.Configuration);
+        services.AddSegments(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -79,6 +82,7 @@ public static class BrandHubApp
         app.MapContent();
         app.MapDelivery();
         BrandHub.Modules.Campaigns.CampaignsModule.MapCampaignsModule(app);
+        app.MapSegments();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -41,6 +41,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         Modules.Content.ContentModel.Configure(model, IsPostgres);
         Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
         Modules.Campaigns.CampaignsModel.Configure(model, IsPostgres);
+        Modules.Segments.SegmentsModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {
@@ -112,20 +113,4 @@ public static class BrandHubDbInstants
     /// <summary>An instant as a raw-SQL parameter in the provider's storage form (timestamptz, or Unix ms on SQLite).</summary>
     public static object Instant(this BrandHubDb db, DateTimeOffset value) =>
         db.IsPostgres ? value.ToUniversalTime() : value.ToUnixTimeMilliseconds();
-
-    /// <summary>An id as a raw-SQL parameter in the provider's storage form (uuid, or EF's upper-case text on SQLite).</summary>
-    public static object Id(this BrandHubDb db, Guid value) => db.IsPostgres ? value : value.ToString().ToUpperInvariant();
-
-    /// <summary>Money as a raw-SQL parameter in the provider's storage form (numeric, or ten-thousandths on SQLite).</summary>
-    public static object Money(this BrandHubDb db, decimal value) => db.IsPostgres ? value : (long)Math.Round(value * 10_000m);
-
-    /// <summary>Adds a named parameter to a raw command.</summary>
-    public static System.Data.Common.DbParameter With(this System.Data.Common.DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
-        return p;
-    }
 }

@@ -35,7 +35,8 @@ public static class DataRegistration
                     // One JSON/array parameter per list instead of one parameter per element: a stable query shape that
                     // EF compiles once (per-element parameters recompile for every list length; measured 1 s per import chunk).
                     o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-            db.AddInterceptors(sp.GetRequiredService<SessionSettingsInterceptor>(), sp.GetRequiredService<BrandHub.Modules.Platform.Audit.AuditChainInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<SessionSettingsInterceptor>(), sp.GetRequiredService<BrandHub.Modules.Platform.Audit.AuditChainInterceptor>(),
+                sp.GetRequiredService<BrandHub.Modules.Segments.ContactChangeWatch>());
             db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKey>();
         });
         return services;

@@ -9,20 +9,14 @@ public static class CampaignApi
 {
     public const string Base = "/api/v1/marketing/campaigns";
 
-    /// <summary>A static segment holding exactly these contacts (written as the segments module stores them).</summary>
-    public static async Task<Guid> StaticSegmentAsync(this BrandHubHost host, Guid tenantId, IEnumerable<Guid> contactIds, string name = "Test segment")
+    /// <summary>A static segment holding exactly these contacts, made through the segments API.</summary>
+    public static async Task<Guid> StaticSegmentAsync(this HttpClient client, IEnumerable<Guid> contactIds, string name = "Test segment")
     {
-        var id = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow;
-        await using var conn = await host.OpenAsync();
-        var members = contactIds.ToList();
-        await conn.ExecuteAsync(
-            "INSERT INTO segments (tenant_id, id, name, description, type, criteria_json, member_count, refreshed_at, created_by, created_at, updated_at, deleted_at) " +
-            "VALUES (@p0, @p1, @p2, NULL, 'static', NULL, @p3, @p4, 'test', @p4, @p4, NULL)",
-            RawSql.Id(tenantId), RawSql.Id(id), name, (long)members.Count, RawSql.Instant(now));
-        foreach (var contact in members)
-            await conn.ExecuteAsync("INSERT INTO segment_members (tenant_id, segment_id, contact_id, added_at) VALUES (@p0, @p1, @p2, @p3)",
-                RawSql.Id(tenantId), RawSql.Id(id), RawSql.Id(contact), RawSql.Instant(now));
+        var created = await client.PostJsonAsync("/api/v1/segments", new { name, type = "static" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.JsonAsync()).Id();
+        var added = await client.PostJsonAsync($"/api/v1/segments/{id}/members", new { contactIds = contactIds.ToArray() });
+        added.StatusCode.ShouldBe(HttpStatusCode.OK, await added.Content.ReadAsStringAsync());
         return id;
     }
 

@@ -16,7 +16,7 @@ public sealed class CampaignFlowTests(CampaignHost host) : IClassFixture<Campaig
         await host.UseSmtpAsync(tenant);
         var contacts = await tenant.Client.OptedInContactsAsync(20, "flow");
         var silent = await tenant.Client.CreateContactIdAsync(new { email = MessagesApi.UniqueEmail("noconsent") });
-        var segment = await host.StaticSegmentAsync(tenant.TenantId, contacts.Select(c => c.Id).Append(silent));
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id).Append(silent));
         var campaign = (await tenant.Client.CreateCampaignAsync([segment])).Id();
         await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep());
 
@@ -58,7 +58,7 @@ public sealed class CampaignFlowTests(CampaignHost host) : IClassFixture<Campaig
         var tenant = await host.NewTenantAsync();
         await host.UseSlowSmtpAsync(tenant, messagesPerSecond: 6);
         var contacts = await tenant.Client.OptedInContactsAsync(36, "pause");
-        var segment = await host.StaticSegmentAsync(tenant.TenantId, contacts.Select(c => c.Id));
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id));
         var campaign = (await tenant.Client.CreateCampaignAsync([segment])).Id();
         await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep());
         var emails = contacts.Select(c => c.Email).ToList();

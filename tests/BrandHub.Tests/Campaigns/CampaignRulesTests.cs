@@ -20,7 +20,7 @@ public sealed class CampaignRulesTests(CampaignHost host) : IClassFixture<Campai
         problem.GetProperty("problems").EnumerateArray().Select(p => p.Str("code")).ShouldBe(["audience-missing", "steps-missing"]);
 
         var contacts = await tenant.Client.OptedInContactsAsync(2, "ready");
-        var segment = await host.StaticSegmentAsync(tenant.TenantId, contacts.Select(c => c.Id));
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id));
         (await tenant.Client.PatchJsonAsync($"{CampaignApi.Base}/{campaign}", new { audience = new { segmentIds = new[] { segment } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep());
         var readiness = await tenant.Client.GetJsonAsync($"{CampaignApi.Base}/{campaign}/readiness");
@@ -83,7 +83,7 @@ public sealed class CampaignRulesTests(CampaignHost host) : IClassFixture<Campai
         var tenant = await host.NewTenantAsync();
         await host.UseSmtpAsync(tenant);
         var contacts = await tenant.Client.OptedInContactsAsync(40, "ab");
-        var segment = await host.StaticSegmentAsync(tenant.TenantId, contacts.Select(c => c.Id));
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id));
         var campaign = (await tenant.Client.CreateCampaignAsync([segment])).Id();
         var step = await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep(holdout: 20, variants: new object[]
         {
@@ -122,7 +122,7 @@ public sealed class CampaignRulesTests(CampaignHost host) : IClassFixture<Campai
         var tenant = await host.NewTenantAsync();
         await host.UseSmtpAsync(tenant);
         var contacts = await tenant.Client.OptedInContactsAsync(12, "budget");
-        var segment = await host.StaticSegmentAsync(tenant.TenantId, contacts.Select(c => c.Id));
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id));
         var campaign = (await tenant.Client.CreateCampaignAsync([segment], new { budget = 5m, currency = "EUR", costs = new Dictionary<string, decimal> { ["email"] = 1m } })).Id();
         await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep());
         (await tenant.Client.MoveAsync(campaign, "launch")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -15,6 +15,7 @@ public sealed class QueueOnlyHost : BrandHubHost
     public QueueOnlyHost()
     {
         Settings["BrandHub:Jobs:Enabled"] = "false";
+        Settings["BrandHub:Segments:RefreshCron"] = ""; // this host drives the recurring clock itself: no other schedules
         Settings["BrandHub:Jobs:LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["BrandHub:Jobs:RetryBaseSeconds"] = RetryBaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["BrandHub:Jobs:RetryMaxSeconds"] = RetryMaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

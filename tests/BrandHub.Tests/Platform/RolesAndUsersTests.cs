@@ -107,14 +107,14 @@ public sealed class RolesAndUsersTests(BrandHubHost host) : IClassFixture<BrandH
     }
 
     [Fact]
-    public async Task A_viewer_reads_contacts_deliveries_and_templates_but_cannot_change_anything_or_manage_the_team()
+    public async Task A_viewer_reads_contacts_deliveries_templates_segments_and_campaigns_but_cannot_change_anything_or_manage_the_team()
     {
         var tenant = await host.NewTenantAsync();
         var contact = await (await tenant.Client.PostJsonAsync("/api/v1/contacts", new { email = "seen@example.com" })).JsonAsync();
         using var viewer = await AddMemberAsync(tenant, "viewer");
 
         var me = await (await viewer.GetAsync("/api/v1/me")).JsonAsync();
-        me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe(["contacts:read", "deliveries:read", "templates:read"]);
+        me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe(["contacts:read", "deliveries:read", "templates:read", "segments:read", "campaigns:read"]);
         (await viewer.GetAsync("/api/v1/contacts")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await viewer.GetAsync($"/api/v1/contacts/{contact.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -401,6 +401,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/audiences/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Size, reach per channel and a sample of the contacts matching criteria — or of a campaign audience: members of any of segmentIds and none of excludeSegmentIds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AudiencePreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePreviewResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -5128,6 +5177,643 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search (name, any case), filter by type, sort and page through segments */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    type?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfSegmentView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a segment: dynamic (members follow the criteria, computed now and on every refresh) or static (a snapshot of the criteria, or empty). Criteria errors are keyed by their JSON path, e.g. criteria.all[1].op */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare segments side by side: each one's performance, and how many contacts are in all of them */
+        get: {
+            parameters: {
+                query?: {
+                    ids?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentComparison"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment (soft); 409 naming the segments whose criteria still refer to it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, describe or (dynamic only) change the criteria of a segment; new criteria recompute the members at once */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment's live members, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfSegmentMemberView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add contacts to a static segment (unknown or deleted contacts are skipped; changed says how many entered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberChangeResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Remove contacts from a static segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberChangeResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute a dynamic segment's members now (entered/exited events go to the outbox); a static segment just reports its count */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefreshResult"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members, reach per channel, messages sent / opened / clicked and revenue of the segment's members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentPerformanceView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record something the contact did (name, occurredAt, properties, revenue, currency); purchase events count as orders and revenue in the contact's metrics */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactEventInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactEventView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record up to 1000 events at once, each naming its contact by contactId or email; all or nothing (errors keyed events[i].field) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactEventBatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactEventBatchResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5164,6 +5850,27 @@ export interface components {
             name: string;
             type: string;
             label: string;
+        };
+        /** @description Preview either criteria, or a campaign audience (union of segmentIds minus union of excludeSegmentIds). */
+        AudiencePreviewRequest: {
+            criteria: null | components["schemas"]["JsonElement"];
+            segmentIds: null | string[];
+            excludeSegmentIds: null | string[];
+        };
+        /** @description An audience's size, reach per channel and a sample of its members. */
+        AudiencePreviewResult: {
+            /** Format: int64 */
+            size: number;
+            reach: components["schemas"]["ChannelReach"];
+            sample: components["schemas"]["AudienceSampleContact"][];
+        };
+        /** @description A contact shown as a sample of an audience. */
+        AudienceSampleContact: {
+            /** Format: uuid */
+            id: string;
+            email: null | string;
+            firstName: null | string;
+            lastName: null | string;
         };
         AuditEntryView: {
             /** Format: int64 */
@@ -5341,6 +6048,17 @@ export interface components {
             status: string;
             subscribed: boolean;
         };
+        /** @description How many of an audience each channel can reach. */
+        ChannelReach: {
+            /** Format: int64 */
+            email: number;
+            /** Format: int64 */
+            sms: number;
+            /** Format: int64 */
+            whatsApp: number;
+            /** Format: int64 */
+            push: number;
+        };
         CommentRequest: {
             body?: null | string;
             /** Format: uuid */
@@ -5397,6 +6115,50 @@ export interface components {
             globalUnsubscribeAt: null | string;
             channels: components["schemas"]["ConsentState"][];
             history: components["schemas"]["ConsentHistoryEntry"][];
+        };
+        ContactEventBatch: {
+            events: null | components["schemas"]["ContactEventInput"][];
+        };
+        ContactEventBatchResult: {
+            /** Format: int32 */
+            accepted: number;
+        };
+        ContactEventInput: {
+            /**
+             * Format: uuid
+             * @description The contact (batch form: this or email).
+             */
+            contactId: null | string;
+            /** @description The contact's email (batch form: this or contactId). */
+            email: null | string;
+            /** @description What happened: purchase, login, … (1–100 characters). */
+            name: null | string;
+            /**
+             * Format: date-time
+             * @description When; now if absent.
+             */
+            occurredAt: null | string;
+            properties: null | components["schemas"]["JsonElement"];
+            /**
+             * Format: double
+             * @description Money the event brought (purchases), at most 4 decimals.
+             */
+            revenue: null | number;
+            /** @description ISO 4217 code of the revenue. */
+            currency: null | string;
+        };
+        ContactEventView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            name: string;
+            /** Format: date-time */
+            occurredAt: string;
+            properties: components["schemas"]["JsonElement"];
+            /** Format: double */
+            revenue: null | number;
+            currency: null | string;
         };
         /** @description The export (format `brandhub.contact-export.v1`). */
         ContactExportDocument: {
@@ -5696,6 +6458,16 @@ export interface components {
         };
         JsonElement: unknown;
         JsonObject: Record<string, never>;
+        MemberChangeRequest: {
+            /** @description 1–1000 contact ids. */
+            contactIds: null | string[];
+        };
+        MemberChangeResult: {
+            /** Format: int32 */
+            changed: number;
+            /** Format: int64 */
+            memberCount: number;
+        };
         MeResponse: {
             userId: null | string;
             email: null | string;
@@ -5930,6 +6702,32 @@ export interface components {
             page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfSegmentMemberView: {
+            items: components["schemas"]["SegmentMemberView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfSegmentView: {
+            items: components["schemas"]["SegmentView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfSuppressionView: {
             items: components["schemas"]["SuppressionView"][];
             /** Format: int32 */
@@ -6047,6 +6845,14 @@ export interface components {
             };
             problems: components["schemas"]["ReadinessProblem"][];
         };
+        RefreshResult: {
+            /** Format: uuid */
+            segmentId: string;
+            /** Format: int64 */
+            memberCount: number;
+            /** Format: date-time */
+            refreshedAt: null | string;
+        };
         ReviewView: {
             /** Format: uuid */
             id: string;
@@ -6116,6 +6922,66 @@ export interface components {
             cron?: null | string;
             /** Format: date-time */
             until?: null | string;
+        };
+        SegmentComparison: {
+            segments: components["schemas"]["SegmentPerformanceView"][];
+            /** Format: int64 */
+            overlap: number;
+        };
+        SegmentMemberView: {
+            /** Format: uuid */
+            contactId: string;
+            email: null | string;
+            firstName: null | string;
+            lastName: null | string;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        /** @description How a segment's live members do: how many, how many each channel reaches, what was sent to them and how they responded, what they spent. */
+        SegmentPerformanceView: {
+            /** Format: uuid */
+            segmentId: string;
+            name: string;
+            /** Format: int64 */
+            members: number;
+            reach: components["schemas"]["ChannelReach"];
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            opened: number;
+            /** Format: int64 */
+            clicked: number;
+            /** Format: double */
+            revenue: number;
+            /** Format: double */
+            openRate: number;
+            /** Format: double */
+            clickRate: number;
+        };
+        SegmentRequest: {
+            /** @description 1–200 characters. */
+            name: null | string;
+            description: null | string;
+            /** @description dynamic (members follow the criteria) or static (a snapshot, then changed by hand). */
+            type: null | string;
+            criteria: null | components["schemas"]["JsonElement"];
+        };
+        SegmentView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            type: string;
+            criteria: null | components["schemas"]["JsonElement"];
+            /** Format: int64 */
+            memberCount: number;
+            /** Format: date-time */
+            refreshedAt: null | string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description A step: a channel, its content (one variant) or its A/B variants, an optional holdout and delay. */
         StepRequest: {

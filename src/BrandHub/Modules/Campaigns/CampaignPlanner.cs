@@ -105,20 +105,10 @@ public sealed class CampaignPlanner(BrandHubDb db, AuditTrail audit, Actor actor
     private async Task<HashSet<Guid>> SegmentIdsAsync(List<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT id FROM segments WHERE tenant_id = @t AND deleted_at IS NULL AND id IN ({string.Join(", ", ids.Select((_, i) => "@s" + i))})";
-            cmd.With("@t", db.Id(db.Scope.RequiredTenantId));
-            for (var i = 0; i < ids.Count; i++) cmd.With("@s" + i, db.Id(ids[i]));
-            var found = new HashSet<Guid>();
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) found.Add(r.GetValue(0) is Guid g ? g : Guid.Parse(r.GetString(0)));
-            return found;
-        }
-        finally { await db.Database.CloseConnectionAsync(); }
+        var parameters = ids.Select((id, i) => ("@s" + i, db.Id(id))).Append(("@t", db.Id(db.Scope.RequiredTenantId))).ToList();
+        var found = await db.QueryAsync($"SELECT id FROM segments WHERE tenant_id = @t AND deleted_at IS NULL AND id IN ({string.Join(", ", ids.Select((_, i) => "@s" + i))})",
+            parameters, r => r.GetId(0), ct);
+        return found.ToHashSet();
     }
 
     public async Task<Campaign?> CreateAsync(CampaignRequest body, List<FieldError> errors, CancellationToken ct)

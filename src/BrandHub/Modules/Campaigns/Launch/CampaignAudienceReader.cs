@@ -1,7 +1,5 @@
 using BrandHub.Data;
 using BrandHub.Modules.Segments;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BrandHub.Modules.Campaigns.Launch;
 
@@ -12,7 +10,7 @@ public sealed record AudienceMember(Guid ContactId, string? Address, string? Tim
 /// A campaign's audience, resolved by the database: members of the included segments minus the excluded ones, live
 /// contacts only. Counted for the readiness check and read in id order, a chunk at a time, by the launcher.
 /// </summary>
-public sealed class CampaignAudienceReader(BrandHubDb db, SegmentRefresh segments)
+public sealed class CampaignAudienceReader(BrandHubDb db, SegmentRefresh segments, AudienceSql audienceSql)
 {
     /// <summary>Dynamic segments are re-evaluated first, so the audience is who matches now, at send time.</summary>
     public async Task RefreshAsync(CampaignAudience audience, CancellationToken ct)
@@ -24,8 +22,8 @@ public sealed class CampaignAudienceReader(BrandHubDb db, SegmentRefresh segment
     public async Task<long> CountAsync(CampaignAudience audience, string? predicate, CancellationToken ct)
     {
         if (audience.Include.Count == 0) return 0;
-        return await QueryAsync(audience, "SELECT COUNT(*) FROM contacts c WHERE " + Where(audience, out var ps) + (predicate is null ? "" : $" AND ({predicate})"), ps,
-            async r => { await r.ReadAsync(ct); return Convert.ToInt64(r.GetValue(0)); }, ct);
+        var sql = "SELECT COUNT(*) FROM contacts c WHERE " + Where(audience, out var ps) + (predicate is null ? "" : $" AND ({predicate})");
+        return (await db.QueryAsync(sql, ps, r => Convert.ToInt64(r.GetValue(0)), ct)).Single();
     }
 
     public async Task<List<AudienceMember>> NextAsync(CampaignAudience audience, string addressColumn, Guid? after, int limit, CancellationToken ct)
@@ -34,38 +32,14 @@ public sealed class CampaignAudienceReader(BrandHubDb db, SegmentRefresh segment
         var where = Where(audience, out var ps);
         if (after is { } a) { where += " AND c.id > @after"; ps.Add(("@after", db.Id(a))); }
         ps.Add(("@limit", limit));
-        return await QueryAsync(audience, $"SELECT c.id, c.{addressColumn}, c.timezone FROM contacts c WHERE {where} ORDER BY c.id LIMIT @limit", ps, async r =>
-        {
-            var members = new List<AudienceMember>(limit);
-            while (await r.ReadAsync(ct))
-                members.Add(new AudienceMember(r.GetValue(0) is Guid g ? g : Guid.Parse(r.GetString(0)), r.IsDBNull(1) ? null : r.GetString(1),
-                    r.IsDBNull(2) ? null : r.GetString(2)));
-            return members;
-        }, ct);
+        return await db.QueryAsync($"SELECT c.id, c.{addressColumn}, c.timezone FROM contacts c WHERE {where} ORDER BY c.id LIMIT @limit", ps,
+            r => new AudienceMember(r.GetId(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), ct);
     }
 
     private string Where(CampaignAudience audience, out List<(string Name, object? Value)> parameters)
     {
-        var compiled = AudienceSql.Compile(audience.Include, audience.Exclude, db.IsPostgres);
-        parameters = [.. compiled.Parameters, ("@aud_tenant", db.Id(db.Scope.RequiredTenantId))];
+        var compiled = audienceSql.Compile(audience.Include, audience.Exclude, db.IsPostgres);
+        parameters = [.. compiled.Parameters, ("@t", db.Id(db.Scope.RequiredTenantId))];
         return $"c.tenant_id = @t AND c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.id IN ({compiled.Sql})";
-    }
-
-    private async Task<T> QueryAsync<T>(CampaignAudience audience, string sql, List<(string Name, object? Value)> parameters,
-        Func<System.Data.Common.DbDataReader, Task<T>> read, CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = sql;
-            cmd.With("@t", db.Id(db.Scope.RequiredTenantId));
-            foreach (var (name, value) in parameters) cmd.With(name, value);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            return await read(r);
-        }
-        finally { await db.Database.CloseConnectionAsync(); }
     }
 }

@@ -2,7 +2,6 @@ using BrandHub.Core.Delivery;
 using BrandHub.Core.Identifiers;
 using BrandHub.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BrandHub.Modules.Campaigns.Launch;
 
@@ -70,19 +69,6 @@ public sealed class CampaignDeliveries(BrandHubDb db)
         return counts.Sum(x => costs.GetValueOrDefault(x.Channel) * x.Count);
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = sql;
-            cmd.With("@t", db.Id(db.Scope.RequiredTenantId));
-            foreach (var (name, value) in parameters) cmd.With(name, value);
-            return await cmd.ExecuteNonQueryAsync(ct);
-        }
-        finally { await db.Database.CloseConnectionAsync(); }
-    }
+    private Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        db.ExecuteAsync(sql, parameters.Append(("@t", db.Id(db.Scope.RequiredTenantId))), ct);
 }

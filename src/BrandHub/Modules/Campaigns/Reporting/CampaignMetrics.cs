@@ -3,7 +3,6 @@ using System.Text;
 using BrandHub.Core.Delivery;
 using BrandHub.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BrandHub.Modules.Campaigns.Reporting;
 
@@ -113,22 +112,8 @@ public sealed class CampaignMetrics(BrandHubDb db, CampaignPlanner planner)
             WHERE d.tenant_id = @t AND d.campaign_id = @c AND ce.status = 'opted_out' AND d.variant_id IS NOT NULL
             GROUP BY d.step_id, d.variant_id
             """;
-        var conn = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = sql;
-            cmd.With("@t", db.Id(db.Scope.RequiredTenantId));
-            cmd.With("@c", db.Id(campaignId));
-            var result = new Dictionary<(Guid, Guid), long>();
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) result[(ReadGuid(r, 0), ReadGuid(r, 1))] = Convert.ToInt64(r.GetValue(2));
-            return result;
-        }
-        finally { await db.Database.CloseConnectionAsync(); }
+        var rows = await db.QueryAsync(sql, [("@t", db.Id(db.Scope.RequiredTenantId)), ("@c", db.Id(campaignId))],
+            r => (Step: r.GetId(0), Variant: r.GetId(1), N: Convert.ToInt64(r.GetValue(2))), ct);
+        return rows.ToDictionary(x => (x.Step, x.Variant), x => x.N);
     }
-
-    private static Guid ReadGuid(System.Data.Common.DbDataReader r, int i) => r.GetValue(i) is Guid g ? g : Guid.Parse(r.GetString(i));
 }

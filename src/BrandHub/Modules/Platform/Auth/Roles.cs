@@ -7,17 +7,17 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Owner, Admin, Marketer, Agent, Analyst, Viewer];
 
-    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.CampaignsRead];
+    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead];
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Owner] = Scopes.All.ToArray(),
         [Admin] = Scopes.All.ToArray(),
         [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite,
-            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.CampaignsWrite],
+            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.SegmentsWrite, Scopes.CampaignsWrite],
         [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead],
         [Analyst] = Read,
-        [Viewer] = [Scopes.ContactsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.CampaignsRead],
+        [Viewer] = [Scopes.ContactsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead],
     };
 
     public static bool IsKnown(string? role) => role is not null && Grants.ContainsKey(role);
@@ -34,13 +34,13 @@ public static class Scopes
         TenantManage = "tenant:manage", JobsRead = "jobs:read", JobsManage = "jobs:manage",
         DeliveriesRead = "deliveries:read", DeliveriesManage = "deliveries:manage", MessagesSend = "messages:send",
         TemplatesRead = "templates:read", TemplatesWrite = "templates:write", ChannelsManage = "channels:manage",
-        CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write";
+        SegmentsRead = "segments:read", SegmentsWrite = "segments:write", CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write";
 
     public static readonly IReadOnlyList<string> All =
     [
         ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
         AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
-        DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage, CampaignsRead, CampaignsWrite,
+        DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage, SegmentsRead, SegmentsWrite, CampaignsRead, CampaignsWrite,
     ];
 
     public static string Policy(string scope) => "scope:" + scope;

@@ -1,0 +1,218 @@
+using System.Text;
+using BrandHub.Core.Audience;
+
+namespace BrandHub.Core.Segments;
+
+/// <summary>A criteria tree compiled to a boolean SQL predicate over the contacts row <c>c</c>, with its parameters.</summary>
+public sealed record CompiledCriteria(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+/// <summary>
+/// Compiles a <see cref="Criterion"/> tree to SQL the database evaluates: every value, attribute name, property name and
+/// event name is a parameter, so nothing a user typed ever becomes SQL text. Each leaf is two-valued (never NULL), so
+/// <c>not</c> means exactly "everyone else". Tags, consents, events, metrics and segment membership are correlated
+/// <c>EXISTS</c> / scalar subqueries on the tenant-leading indexes.
+/// </summary>
+public sealed class CriteriaSql
+{
+    private readonly SqlDialect dialect;
+    private readonly DateTimeOffset now;
+    private readonly string prefix;
+    private readonly List<(string Name, object? Value)> parameters = [];
+    private int aliases;
+
+    private CriteriaSql(SqlDialect dialect, DateTimeOffset now, string prefix)
+    {
+        this.dialect = dialect;
+        this.now = now;
+        this.prefix = prefix;
+    }
+
+    /// <param name="now">The instant "within the last N days" counts back from.</param>
+    /// <param name="parameterPrefix">Parameter names are <c>@{prefix}0</c>, <c>@{prefix}1</c>…, so several compiled pieces can share a command.</param>
+    public static CompiledCriteria Compile(Criterion criterion, SqlDialect dialect, DateTimeOffset now, string parameterPrefix = "sc")
+    {
+        if (parameterPrefix.Length == 0 || !parameterPrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(parameterPrefix[0]))
+            throw new ArgumentException("A parameter prefix is ASCII letters and digits, starting with a letter.", nameof(parameterPrefix));
+        var compiler = new CriteriaSql(dialect, now, parameterPrefix);
+        var sql = compiler.Node(criterion);
+        return new CompiledCriteria(sql, compiler.parameters);
+    }
+
+    private string Node(Criterion criterion) => criterion switch
+    {
+        AllOf all => all.Items.Count == 0 ? "1 = 1" : "(" + string.Join(" AND ", all.Items.Select(Node)) + ")",
+        AnyOf any => any.Items.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", any.Items.Select(Node)) + ")",
+        NoneOf not => $"NOT ({Node(not.Inner)})",
+        ConsentCondition consent => Consent(consent),
+        SegmentCondition segment => Segment(segment),
+        EventCondition e => Event(e),
+        FieldCondition f => Field(f),
+        _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion.GetType().Name, "Unknown criterion."),
+    };
+
+    private string Param(object? value)
+    {
+        var name = "@" + prefix + parameters.Count;
+        parameters.Add((name, value));
+        return name;
+    }
+
+    private string Alias(string stem) => stem + aliases++;
+
+    private string Consent(ConsentCondition consent)
+    {
+        var a = Alias("cc");
+        return $"EXISTS (SELECT 1 FROM contact_consents {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id " +
+               $"AND {a}.channel = {Param(ConsentWireNames.Format(consent.Channel))} AND {a}.status = 'opted_in')";
+    }
+
+    private string Segment(SegmentCondition segment)
+    {
+        var a = Alias("sm");
+        return $"EXISTS (SELECT 1 FROM segment_members {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.segment_id = {Param(dialect.Guid(segment.SegmentId))} " +
+               $"AND {a}.contact_id = c.id)";
+    }
+
+    private string Event(EventCondition e)
+    {
+        var a = Alias("ev");
+        var where = new StringBuilder($"{a}.tenant_id = c.tenant_id AND {a}.name = {Param(e.Name)} AND {a}.contact_id = c.id");
+        if (e.WithinLastDays is { } days) where.Append($" AND {a}.occurred_at >= {Param(dialect.Instant(now.AddDays(-days)))}");
+        foreach (var p in e.Where) where.Append(" AND ").Append(Property(p, a));
+        return e.Op switch
+        {
+            EventOperator.None => $"NOT EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})",
+            EventOperator.CountGte when e.Count <= 1 => e.Count <= 0 ? "1 = 1" : $"EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})",
+            EventOperator.CountGte => $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) >= {Param((long)e.Count)}",
+            _ => $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) < {Param((long)e.Count)}",
+        };
+    }
+
+    private string Property(PropertyCondition p, string eventAlias)
+    {
+        if (p.Property is null)
+            return Compare($"{eventAlias}.revenue", FieldKind.Money, p.Op, p.Values);
+        var column = $"{eventAlias}.properties_json";
+        var key = Param(p.Property);
+        if (CriteriaOperators.IsPresence(p.Op))
+        {
+            var present = dialect.JsonPresent(column, key);
+            return p.Op == CriteriaOperator.IsSet ? present : $"NOT {present}";
+        }
+        // The first value's JSON type decides how the property is read (text, number or boolean).
+        var (expression, kind) = p.Values[0] switch
+        {
+            decimal => (dialect.JsonNumber(column, key), FieldKind.Number),
+            bool => (dialect.JsonBool(column, key), FieldKind.Bool),
+            _ => (dialect.JsonText(column, key), FieldKind.Text),
+        };
+        return Compare(expression, kind, p.Op, p.Values);
+    }
+
+    private string Field(FieldCondition f)
+    {
+        var field = f.Field;
+        switch (field.Source)
+        {
+            case FieldSource.Tags:
+                return Tags(f);
+            case FieldSource.Attribute:
+            {
+                var key = Param(field.Storage);
+                if (CriteriaOperators.IsPresence(f.Op))
+                {
+                    var present = dialect.JsonPresent("c.attributes_json", key);
+                    return f.Op == CriteriaOperator.IsSet ? present : $"NOT {present}";
+                }
+                var expression = field.Kind switch
+                {
+                    FieldKind.Number => dialect.JsonNumber("c.attributes_json", key),
+                    FieldKind.Bool => dialect.JsonBool("c.attributes_json", key),
+                    _ => dialect.JsonText("c.attributes_json", key),
+                };
+                return Compare(expression, field.Kind, f.Op, f.Values);
+            }
+            case FieldSource.Metric:
+            {
+                var a = Alias("m");
+                var value = $"(SELECT {a}.{field.Storage} FROM contact_metrics {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id)";
+                // No metrics row yet means no orders and no revenue, not "unknown".
+                if (field.Kind is FieldKind.Number or FieldKind.Money) value = $"COALESCE({value}, 0)";
+                return Compare(value, field.Kind, f.Op, f.Values);
+            }
+            default:
+                return Compare($"c.{field.Storage}", field.Kind, f.Op, f.Values);
+        }
+    }
+
+    private string Tags(FieldCondition f)
+    {
+        var a = Alias("tg");
+        var has = $"SELECT 1 FROM contact_tags {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id";
+        return f.Op switch
+        {
+            CriteriaOperator.IsSet => $"EXISTS ({has})",
+            CriteriaOperator.IsNotSet => $"NOT EXISTS ({has})",
+            CriteriaOperator.Neq => $"NOT EXISTS ({has} AND {a}.tag = {Param(f.Values[0])})",
+            CriteriaOperator.In => $"EXISTS ({has} AND {a}.tag IN ({string.Join(", ", f.Values.Select(Param))}))",
+            _ => $"EXISTS ({has} AND {a}.tag = {Param(f.Values[0])})",
+        };
+    }
+
+    /// <summary>A comparison on a value expression that may be NULL; the result is never NULL.</summary>
+    private string Compare(string x, FieldKind kind, CriteriaOperator op, IReadOnlyList<object> values)
+    {
+        string P(object v) => Param(Convert(kind, v));
+        // Free text compares case-insensitively; codes are stored normalised, so they compare exactly (and use indexes).
+        string Lhs() => kind == FieldKind.Text ? $"lower({x})" : x;
+        string Rhs(object v) => kind == FieldKind.Text ? $"lower({P(v)})" : P(v);
+        return op switch
+        {
+            CriteriaOperator.IsSet => $"{x} IS NOT NULL",
+            CriteriaOperator.IsNotSet => $"{x} IS NULL",
+            CriteriaOperator.Eq => $"({x} IS NOT NULL AND {Lhs()} = {Rhs(values[0])})",
+            // "Not equal" includes contacts without a value: "country is not RO" should find those with no country too.
+            CriteriaOperator.Neq => $"({x} IS NULL OR {Lhs()} <> {Rhs(values[0])})",
+            CriteriaOperator.Contains => $"({x} IS NOT NULL AND {dialect.ContainsText(x, P(values[0]))})",
+            CriteriaOperator.In => $"({x} IS NOT NULL AND {Lhs()} IN ({string.Join(", ", values.Select(Rhs))}))",
+            CriteriaOperator.Gt => $"({x} IS NOT NULL AND {x} > {P(values[0])})",
+            CriteriaOperator.Gte => $"({x} IS NOT NULL AND {x} >= {P(values[0])})",
+            CriteriaOperator.Lt => $"({x} IS NOT NULL AND {x} < {P(values[0])})",
+            CriteriaOperator.Lte => $"({x} IS NOT NULL AND {x} <= {P(values[0])})",
+            CriteriaOperator.Before => values[0] is InstantRange r
+                ? $"({x} IS NOT NULL AND {x} < {Param(dialect.Instant(r.From))})"
+                : $"({x} IS NOT NULL AND {x} < {P(values[0])})",
+            CriteriaOperator.After => values[0] is InstantRange r
+                ? $"({x} IS NOT NULL AND {x} >= {Param(dialect.Instant(r.Until))})"
+                : $"({x} IS NOT NULL AND {x} > {P(values[0])})",
+            CriteriaOperator.Between => values[0] is InstantRange from && values[1] is InstantRange to
+                ? $"({x} IS NOT NULL AND {x} >= {Param(dialect.Instant(from.From))} AND {x} < {Param(dialect.Instant(to.Until))})"
+                : $"({x} IS NOT NULL AND {x} >= {P(values[0])} AND {x} <= {P(values[1])})",
+            CriteriaOperator.WithinLastDays => WithinLastDays(x, kind, (int)values[0]),
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown operator."),
+        };
+    }
+
+    private string WithinLastDays(string x, FieldKind kind, int days)
+    {
+        if (kind == FieldKind.Date)
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            return $"({x} IS NOT NULL AND {x} >= {Param(Iso(today.AddDays(-days)))} AND {x} <= {Param(Iso(today))})";
+        }
+        return $"({x} IS NOT NULL AND {x} >= {Param(dialect.Instant(now.AddDays(-days)))} AND {x} <= {Param(dialect.Instant(now))})";
+    }
+
+    private object? Convert(FieldKind kind, object value) => value switch
+    {
+        decimal d when kind == FieldKind.Money => dialect.Money(d),
+        decimal d => dialect.Number(d),
+        bool b => dialect.Bool(b),
+        DateOnly d => Iso(d),
+        InstantRange r => dialect.Instant(r.From),
+        string s => s,
+        _ => value,
+    };
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -115,7 +115,7 @@ describe('step body', () => {
       channel: 'email',
       delayMinutes: 0,
       holdoutPercent: 5,
-      variants: [{ id: 'v', name: 'A', weight: 100, content: { subject: 'S', html: '<p/>' } }],
+      variants: [{ id: 'v', name: 'A', weight: 100, content: { subject: 'S', html: '<p/>' } as never }],
     });
     expect(values.abTest).toBe(false);
     expect(values.variants[0]).toMatchObject({ source: 'inline', subject: 'S', html: '<p/>' });

@@ -27,7 +27,7 @@ export function HistoryTab({ campaignId }: { campaignId: string }) {
           <TableCell align="right">{entry.sequence}</TableCell>
           <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</TableCell>
           <TableCell>{entry.actor}</TableCell>
-          <TableCell>{humanize(entry.action)}</TableCell>
+          <TableCell title={entry.action}>{humanize(entry.action.replace(/^campaign\./, ''))}</TableCell>
         </TableRow>
       )}
       empty={<EmptyState title="No history yet" />}

@@ -43,7 +43,7 @@ public sealed class CampaignFlowTests(BrowserSession session) : IClassFixture<Br
         await page.GetByLabel("HTML", new() { Exact = true }).FillAsync("<p>Hello {{contact.firstName}}, 20% off this week.</p>");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
         var steps = page.GetByRole(AriaRole.List, new() { Name = "Campaign steps" });
-        await Assertions.Expect(steps.GetByText("Email · one content · inline")).ToBeVisibleAsync();
+        await Assertions.Expect(steps.GetByText("Email · one content")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
         // 4. Schedule: send now.
@@ -65,7 +65,10 @@ public sealed class CampaignFlowTests(BrowserSession session) : IClassFixture<Br
         campaign.GetProperty("status").GetString().ShouldBe("draft");
         var step = campaign.GetProperty("steps").EnumerateArray().Single();
         step.GetProperty("channel").GetString().ShouldBe("email");
-        step.GetProperty("variants")[0].GetProperty("content").GetProperty("subject").GetString().ShouldBe("Spring is here, {{contact.firstName}}");
+        // Inline content is kept by the host as a campaign-owned email template.
+        var templateId = step.GetProperty("variants")[0].GetProperty("templateId").GetGuid();
+        var template = await tenant.Client.GetFromJsonAsync<JsonElement>($"/api/v1/content/templates/{templateId}");
+        template.GetProperty("subject").GetString().ShouldBe("Spring is here, {{contact.firstName}}");
 
         // The detail page shows the draft and its readiness; the list shows it as a draft.
         await page.GotoAsync($"/campaigns/{id}");

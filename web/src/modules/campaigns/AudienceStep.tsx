@@ -37,7 +37,7 @@ export function AudienceStep({ values, onChange }: { values: AudienceValues; onC
     queryKey: queryKeys.segmentList(query),
     queryFn: () => listSegments(query),
     placeholderData: keepPreviousData,
-    retry: (count, error) => !(isApiError(error) && error.status === 404) && count < 2,
+    retry: (count, error) => !(isApiError(error) && [404, 405].includes(error.status)) && count < 2,
   });
   const body = useMemo(
     () => (values.segmentIds.length > 0 ? { segmentIds: values.segmentIds, excludeSegmentIds: values.excludeSegmentIds } : null),
@@ -72,7 +72,7 @@ export function AudienceStep({ values, onChange }: { values: AudienceValues; onC
             sx={{ maxWidth: 320 }}
           />
           {segments.isError ? (
-            isApiError(segments.error) && segments.error.status === 404 ? (
+            isApiError(segments.error) && (segments.error.status === 404 || segments.error.status === 405) ? (
               <Alert severity="warning">
                 Segments are not available on this server yet, so no audience can be chosen. You can still save the campaign as a
                 draft and add its audience later.

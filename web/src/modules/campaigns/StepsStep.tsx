@@ -9,13 +9,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { humanize } from '../../lib/format';
 import { StepEditor } from './StepEditor';
 
+/** A step in words. Inline email content is stored by the host as a campaign-owned template, so every variant has a templateId. */
 export function describeStep(step: CampaignStep): string {
   const variants = step.variants.length > 1 ? `A/B: ${step.variants.map((v) => `${v.name} (${v.weight})`).join(', ')}` : 'one content';
-  const source = step.variants.some((v) => v.templateId) ? 'stored template' : 'inline';
   const extra = [step.delayMinutes > 0 ? `${step.delayMinutes} min after launch` : null, step.holdoutPercent > 0 ? `${step.holdoutPercent} % holdout` : null]
     .filter(Boolean)
     .join(' · ');
-  return `${humanize(step.channel)} · ${variants} · ${source}${extra ? ` · ${extra}` : ''}`;
+  return `${humanize(step.channel)} · ${variants}${extra ? ` · ${extra}` : ''}`;
 }
 
 export function StepsStep({ campaign }: { campaign: Campaign }) {

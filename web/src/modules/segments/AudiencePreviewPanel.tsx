@@ -1,5 +1,5 @@
 import { Alert, Box, LinearProgress, List, ListItem, Paper, Stack, Typography } from '@mui/material';
-import { errorMessage } from '../../api/problem';
+import { errorMessage, isApiError } from '../../api/problem';
 import { REACH_CHANNELS } from '../../api/segmentTypes';
 import { contactDisplayName, formatNumber, humanize } from '../../lib/format';
 import type { useAudiencePreview } from './useAudiencePreview';
@@ -24,7 +24,7 @@ export function AudiencePreviewPanel({ preview, idleText, showError = true }: Pr
       <Box sx={{ height: 4, my: 1 }}>{busy ? <LinearProgress aria-label="Updating the audience size" /> : null}</Box>
       {preview.isError && showError ? (
         <Alert severity="error">
-          {preview.error && 'status' in preview.error && preview.error.status === 404
+          {isApiError(preview.error) && (preview.error.status === 404 || preview.error.status === 405)
             ? 'The audience preview is not available on this server yet.'
             : `The audience could not be counted: ${errorMessage(preview.error)}`}
         </Alert>

@@ -502,3 +502,105 @@ export type Preferences = Omit<Schemas['PreferencesView'], 'channel' | 'channels
 
 /** PUT /preferences/{token} (the document types the body as JsonElement): absent keys change nothing. */
 export type PreferencesChange = Partial<Record<PreferenceChannel | 'unsubscribeAll', boolean>>;
+
+// ---- Campaigns ---------------------------------------------------------------
+
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** The lifecycle moves a campaign's `actions` lists (lower-case), in the order the UI shows them. */
+export const CAMPAIGN_ACTIONS = [
+  'edit',
+  'launch',
+  'schedule',
+  'unschedule',
+  'pause',
+  'resume',
+  'complete',
+  'cancel',
+  'archive',
+] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+/** Goal presets offered by the wizard; any other text is accepted too. */
+export const CAMPAIGN_GOALS = ['awareness', 'engagement', 'conversion', 'retention', 'win-back', 'lead generation'] as const;
+
+/** GET /marketing/campaigns items (the document types `status` as a string). */
+export type CampaignSummary = Omit<Schemas['CampaignSummary'], 'status'> & { status: CampaignStatus };
+
+export interface CampaignQuery extends PageQuery {
+  /** Comma-separated statuses. */
+  status?: string;
+  search?: string;
+  goal?: string;
+  sort?: string;
+  templates?: boolean;
+}
+
+export type CampaignAudience = Schemas['CampaignAudience'];
+export type CampaignStep = Schemas['StepView'];
+export type CampaignStepVariant = Schemas['StepVariant'];
+
+/** GET /marketing/campaigns/{id}: status and actions narrowed from strings; `schedule` is the stored schedule JSON. */
+export type Campaign = Omit<Schemas['CampaignView'], 'status' | 'actions' | 'schedule'> & {
+  status: CampaignStatus;
+  actions: CampaignAction[];
+  schedule: Record<string, unknown> | null;
+};
+
+/** Body of POST /marketing/campaigns and PATCH /marketing/campaigns/{id} (absent fields are left as they are). */
+export type CampaignInput = Schemas['CampaignRequest'];
+
+/** Inline email content of a step or variant (the document types it as JsonObject). */
+export interface EmailContent {
+  subject: string;
+  html: string;
+  text?: string | null;
+  preheader?: string | null;
+}
+
+export interface VariantInput {
+  name: string;
+  weight: number;
+  content?: EmailContent;
+  templateId?: string;
+}
+
+/** Body of POST /{id}/steps and PUT /{id}/steps/{stepId}: inline `content` or a stored `templateId`. */
+export interface StepInput {
+  channel: 'email';
+  name?: string;
+  content?: EmailContent;
+  templateId?: string;
+  variants?: VariantInput[];
+  holdoutPercent?: number;
+  delayMinutes?: number;
+}
+
+/** Body of POST /{id}/schedule. `at` and `date`/`time` are local to the campaign's time zone (or each recipient's). */
+export type ScheduleInput =
+  | { kind: 'at'; at: string }
+  | { kind: 'recipientLocal'; date: string; time: string }
+  | { kind: 'recurring'; cron: string; until?: string };
+
+export type ReadinessProblem = Schemas['ReadinessProblem'];
+export type Readiness = Schemas['ReadinessView'];
+export type CampaignProgress = Schemas['CampaignProgress'];
+export type VariantMetrics = Schemas['VariantMetrics'];
+export type FunnelStage = Schemas['FunnelStage'];
+export type CampaignAlert = Schemas['AlertView'];
+export type CampaignHistoryEntry = Schemas['HistoryEntry'];
+export type CampaignComment = Schemas['CommentView'];
+export type CampaignTemplate = Schemas['CampaignTemplateSummary'];
+
+export const CAMPAIGN_ROLES = ['owner', 'editor', 'viewer'] as const;
+export type CampaignRole = (typeof CAMPAIGN_ROLES)[number];
+export type CampaignMember = Omit<Schemas['RoleView'], 'role'> & { role: CampaignRole };
+
+export interface CampaignDeliveryQuery extends PageQuery {
+  status?: string;
+  stepId?: string;
+  variantId?: string;
+}
+/** Campaign deliveries are ordinary deliveries (with campaignId, stepId, variantId set). */
+export type CampaignDelivery = Delivery;

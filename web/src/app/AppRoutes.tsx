@@ -38,6 +38,13 @@ export function AppRoutes() {
         <Route path="content/templates" element={page(<Pages.TemplatesListPage />, 'templates:read')} />
         <Route path="content/templates/new" element={page(<Pages.TemplateEditorPage />, 'templates:write')} />
         <Route path="content/templates/:id" element={page(<Pages.TemplateEditorPage />, 'templates:read')} />
+        <Route path="campaigns" element={page(<Pages.CampaignsListPage />, 'campaigns:read')} />
+        <Route path="campaigns/new" element={page(<Pages.CampaignWizardPage />, 'campaigns:write')} />
+        <Route path="campaigns/:id/edit" element={page(<Pages.CampaignWizardPage />, 'campaigns:write')} />
+        <Route path="campaigns/:id" element={page(<Pages.CampaignDetailPage />, 'campaigns:read')} />
+        <Route path="segments" element={page(<Pages.SegmentsListPage />, 'contacts:read')} />
+        <Route path="segments/new" element={page(<Pages.SegmentBuilderPage />, 'contacts:write')} />
+        <Route path="segments/:id" element={page(<Pages.SegmentBuilderPage />, 'contacts:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

@@ -27,3 +27,18 @@ export const TemplateEditorPage = lazy(() =>
 export const PreferencesPage = lazy(() =>
   import('../modules/preferences/PreferencesPage').then((m) => ({ default: m.PreferencesPage })),
 );
+export const CampaignsListPage = lazy(() =>
+  import('../modules/campaigns/CampaignsListPage').then((m) => ({ default: m.CampaignsListPage })),
+);
+export const CampaignWizardPage = lazy(() =>
+  import('../modules/campaigns/CampaignWizardPage').then((m) => ({ default: m.CampaignWizardPage })),
+);
+export const CampaignDetailPage = lazy(() =>
+  import('../modules/campaigns/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })),
+);
+export const SegmentsListPage = lazy(() =>
+  import('../modules/segments/SegmentsListPage').then((m) => ({ default: m.SegmentsListPage })),
+);
+export const SegmentBuilderPage = lazy(() =>
+  import('../modules/segments/SegmentBuilderPage').then((m) => ({ default: m.SegmentBuilderPage })),
+);

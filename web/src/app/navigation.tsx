@@ -8,6 +8,8 @@ import PolicyIcon from '@mui/icons-material/Policy';
 import SettingsIcon from '@mui/icons-material/Settings';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import ArticleIcon from '@mui/icons-material/Article';
+import CampaignIcon from '@mui/icons-material/Campaign';
+import SegmentIcon from '@mui/icons-material/Segment';
 
 export interface NavItem {
   label: string;
@@ -25,6 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Identity review', path: '/identity', icon: <MergeTypeIcon />, section: 'Audience', scope: 'contacts:read', description: 'Possible duplicates waiting for a decision' },
   { label: 'Imports', path: '/imports', icon: <UploadFileIcon />, section: 'Audience', scope: 'contacts:read', description: 'CSV imports with mapping, preview and error reports' },
   { label: 'Suppressions', path: '/suppressions', icon: <BlockIcon />, section: 'Audience', scope: 'contacts:read', description: 'Addresses that are never sent to' },
+  { label: 'Segments', path: '/segments', icon: <SegmentIcon />, section: 'Audience', scope: 'contacts:read', description: 'Criteria trees with live size and reach per channel' },
+  { label: 'Campaigns', path: '/campaigns', icon: <CampaignIcon />, section: 'Engage', scope: 'campaigns:read', description: 'Goal, audience, steps and schedule, with live progress and metrics' },
   { label: 'Deliveries', path: '/deliveries', icon: <OutboxIcon />, section: 'Engage', scope: 'deliveries:read', description: 'Every message sent, with status, history and re-drive' },
   { label: 'Templates', path: '/content/templates', icon: <ArticleIcon />, section: 'Engage', scope: 'templates:read', description: 'Email templates with live preview and strict variables' },
   { label: 'Audit log', path: '/audit', icon: <PolicyIcon />, section: 'Admin', scope: 'audit:read', description: 'Hash-chained record of every change' },

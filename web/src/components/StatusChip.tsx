@@ -27,6 +27,10 @@ const COLORS: Record<string, ChipProps['color']> = {
   bounced: 'error',
   complained: 'error',
   suppressed: 'warning',
+  draft: 'default',
+  scheduled: 'info',
+  paused: 'warning',
+  archived: 'default',
 };
 
 /** A status word with a colour; the text always carries the meaning, not the colour alone. */

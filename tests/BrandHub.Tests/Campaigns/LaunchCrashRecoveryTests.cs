@@ -34,7 +34,7 @@ public sealed class LaunchCrashRecoveryTests(Xunit.Abstractions.ITestOutputHelpe
             campaign = (await client.CreateCampaignAsync([segment])).Id();
             await client.AddStepAsync(campaign, CampaignApi.EmailStep());
             var launched = await client.MoveAsync(campaign, "launch");
-            launched.StatusCode.ShouldBe(HttpStatusCode.OK, await launched.Content.ReadAsStringAsync());
+            launched.StatusCode.ShouldBe(HttpStatusCode.OK, await launched.Content.ReadAsStringAsync() + first.Output[^Math.Min(first.Output.Length, 6000)..]);
 
             var midway = await Poll.UntilAsync(() => client.ProgressAsync(campaign), p => p.GetProperty("queued").GetInt64() > 0,
                 "the launch to pass its first checkpoint", TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(10));

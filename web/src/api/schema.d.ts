@@ -5930,8 +5930,6 @@ export interface components {
         CampaignAudience: {
             segmentIds?: null | string[];
             excludeSegmentIds?: null | string[];
-            include?: null | string[];
-            exclude?: null | string[];
         };
         /** @description Live progress: each run's launch and the deliveries' statuses so far, suppressed broken down by reason. */
         CampaignProgress: {
@@ -6055,7 +6053,7 @@ export interface components {
             /** Format: int64 */
             sms: number;
             /** Format: int64 */
-            whatsApp: number;
+            whatsapp: number;
             /** Format: int64 */
             push: number;
         };

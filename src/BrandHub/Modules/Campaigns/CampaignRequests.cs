@@ -9,8 +9,8 @@ namespace BrandHub.Modules.Campaigns;
 /// <summary>Who the campaign is for: members of any of <see cref="SegmentIds"/>, minus members of any excluded segment.</summary>
 public sealed record CampaignAudience(IReadOnlyList<Guid>? SegmentIds = null, IReadOnlyList<Guid>? ExcludeSegmentIds = null)
 {
-    public IReadOnlyList<Guid> Include => SegmentIds ?? [];
-    public IReadOnlyList<Guid> Exclude => ExcludeSegmentIds ?? [];
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Guid> Include => SegmentIds ?? [];
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Guid> Exclude => ExcludeSegmentIds ?? [];
 
     public static CampaignAudience Parse(string json) => JsonSerializer.Deserialize<CampaignAudience>(json, CampaignJson.Options) ?? new();
 }

@@ -4,7 +4,8 @@ using BrandHub.Data;
 namespace BrandHub.Modules.Segments;
 
 /// <summary>How many of an audience each channel can reach.</summary>
-public sealed record ChannelReach(long Email, long Sms, long WhatsApp, long Push);
+/// <summary>Keys are the channels' wire names (<c>whatsapp</c>, as in consents and deliveries).</summary>
+public sealed record ChannelReach(long Email, long Sms, [property: System.Text.Json.Serialization.JsonPropertyName("whatsapp")] long WhatsApp, long Push);
 
 /// <summary>A contact shown as a sample of an audience.</summary>
 public sealed record AudienceSampleContact(Guid Id, string? Email, string? FirstName, string? LastName);

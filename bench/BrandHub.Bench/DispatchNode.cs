@@ -20,12 +20,14 @@ public sealed class DispatchNode : IDisposable
 
     private DispatchNode(Process process, string baseUrl, BenchDatabase db) { Process = process; BaseUrl = baseUrl; this.db = db; }
 
-    public static async Task<DispatchNode> StartAsync(BenchDatabase db)
+    /// <param name="extra">More host settings (configuration keys), e.g. <c>BrandHub:Delivery:Enabled = false</c>.</param>
+    public static async Task<DispatchNode> StartAsync(BenchDatabase db, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var url = $"http://127.0.0.1:{SmtpSinkProcess.FreePort()}";
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "brandhub.dll"), "serve", "--urls", url }) start.ArgumentList.Add(a);
         foreach (var (key, value) in db.HostSettings()) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var node = new DispatchNode(Process.Start(start)!, url, db);
         node.Process.OutputDataReceived += (_, e) => { lock (node.output) node.output.AppendLine(e.Data); };

@@ -34,14 +34,18 @@ public static class SqlCommands
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
+        foreach (var (name, value) in parameters) cmd.With(name, value);
         return cmd;
+    }
+
+    /// <summary>Adds a named parameter (null becomes DBNull) to a raw command.</summary>
+    public static DbParameter With(this DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+        return p;
     }
 
     /// <summary>A GUID as each provider stores it: uuid on PostgreSQL, EF's upper-case text on SQLite.</summary>

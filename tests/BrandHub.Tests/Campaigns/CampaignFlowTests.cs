@@ -68,8 +68,8 @@ public sealed class CampaignFlowTests(CampaignHost host) : IClassFixture<Campaig
         var paused = await tenant.Client.MoveAsync(campaign, "pause");
         paused.StatusCode.ShouldBe(HttpStatusCode.OK, await paused.Content.ReadAsStringAsync());
 
-        // What was already handed to the dispatcher may finish; after that, nothing more goes out.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // A chunk already inside the SMTP conversation may finish; nothing waiting for the rate limit does.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         var afterPause = host.ReceivedBy(emails);
         await Task.Delay(TimeSpan.FromSeconds(2));
         host.ReceivedBy(emails).ShouldBe(afterPause);
@@ -81,5 +81,33 @@ public sealed class CampaignFlowTests(CampaignHost host) : IClassFixture<Campaig
         await Task.Delay(500);
         foreach (var email in emails) host.Smtp.Messages.Count(m => m.Recipients.Contains(email)).ShouldBe(1, email);
         (await tenant.Client.ProgressAsync(campaign)).GetProperty("sent").GetInt64().ShouldBe(36);
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_send_withdraws_everything_not_yet_handed_to_the_server()
+    {
+        var tenant = await host.NewTenantAsync();
+        await host.UseSlowSmtpAsync(tenant, messagesPerSecond: 6);
+        var contacts = await tenant.Client.OptedInContactsAsync(30, "cancel");
+        var segment = await tenant.Client.StaticSegmentAsync(contacts.Select(c => c.Id));
+        var campaign = (await tenant.Client.CreateCampaignAsync([segment])).Id();
+        await tenant.Client.AddStepAsync(campaign, CampaignApi.EmailStep());
+        var emails = contacts.Select(c => c.Email).ToList();
+
+        (await tenant.Client.MoveAsync(campaign, "launch")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.UntilAsync(() => Task.FromResult(host.ReceivedBy(emails) >= 1), "the first messages");
+        (await tenant.Client.MoveAsync(campaign, "cancel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Every delivery made ends either sent or withdrawn (the launch may have stopped before queueing everyone), and
+        // what the server got is exactly what was sent.
+        var done = await Eventually.PollAsync(() => tenant.Client.ProgressAsync(campaign),
+            p => p.GetProperty("waiting").GetInt64() == 0 && p.GetProperty("sent").GetInt64() + p.GetProperty("suppressed").GetInt64() == p.GetProperty("queued").GetInt64(),
+            "every delivery settled");
+        var withdrawn = done.GetProperty("suppressedByReason").GetProperty("campaign_cancelled").GetInt64();
+        withdrawn.ShouldBeGreaterThan(0);
+        (done.GetProperty("sent").GetInt64() + withdrawn).ShouldBe(done.GetProperty("queued").GetInt64());
+        await Task.Delay(1500);
+        host.ReceivedBy(emails).ShouldBe((int)done.GetProperty("sent").GetInt64());
+        (await tenant.Client.StatusAsync(campaign)).ShouldBe("cancelled");
     }
 }

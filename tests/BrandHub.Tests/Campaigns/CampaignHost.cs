@@ -11,8 +11,6 @@ public sealed class CampaignHost : SmtpDeliveryHost
         Settings["BrandHub:Jobs:PollSeconds"] = "0.1";
         Settings["BrandHub:Jobs:RetryBaseSeconds"] = "0.2";
         Settings["BrandHub:Campaigns:LaunchChunkSize"] = "7";
-        // Pausing stops what is queued; what a dispatcher already claimed (at most BatchSize × Concurrency) finishes.
-        Settings["BrandHub:Delivery:BatchSize"] = "2";
     }
 
     /// <summary>SMTP settings with a rate limit, so a test can act while a campaign is still sending.</summary>

@@ -18,7 +18,7 @@ public sealed record ControlResult(bool Done, string? Refusal = null, ReadinessV
 /// and writing every move to the audit trail with its actor.
 /// </summary>
 public sealed class CampaignControl(BrandHubDb db, CampaignPlanner planner, CampaignAudienceReader audience, CampaignDeliveries deliveries,
-    AuditTrail audit, JobQueue jobs, TimeProvider clock)
+    AuditTrail audit, JobQueue jobs, Delivery.DeliveryOptions delivery, TimeProvider clock)
 {
     public const string LaunchJob = "campaign.launch";
 
@@ -126,6 +126,10 @@ public sealed class CampaignControl(BrandHubDb db, CampaignPlanner planner, Camp
         c.PausedReason = null;
         await MoveAsync(c, CampaignAction.Resume, null, ct);
         await deliveries.UnparkAsync(c.Id, ct);
+        // Dispatch rounds in flight now record their held messages when they end (parked): sweep again after them.
+        var now = clock.GetUtcNow();
+        foreach (var after in new[] { TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(delivery.LeaseSeconds + 5) })
+            await jobs.EnqueueAsync(c.TenantId, CampaignUnparkJob.JobKind, new UnparkOrder(c.Id), now + after, ct: ct);
         // The launch continues from its checkpoint if it had not queued everyone yet (harmless when it had).
         if (c.CurrentRun > 0) await jobs.EnqueueAsync(c.TenantId, LaunchJob, new LaunchOrder(c.Id, c.CurrentRun, null), ct: ct);
         return new ControlResult(true);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BrandHub.Modules.Campaigns.Launch;
 using BrandHub.Modules.Campaigns.Reporting;
 using BrandHub.Modules.Campaigns.Steps;
@@ -22,6 +23,9 @@ public static class CampaignsModule
         services.AddScoped<CampaignDeliveries>();
         services.AddScoped<CampaignMetrics>();
         services.AddScoped<IJobHandler, CampaignLauncher>();
+        services.AddScoped<IJobHandler, CampaignUnparkJob>();
+        // Replaces the delivery engine's default (nothing held): paused or stopped campaigns hold their claimed messages.
+        services.Replace(ServiceDescriptor.Scoped<BrandHub.Modules.Delivery.Dispatch.IDispatchHolds, CampaignDispatchHolds>());
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class DeliveryModule
         services.AddScoped<MessageQueue>();
         // TryAdd: a seam; a test host may record events itself (registered first).
         services.TryAddScoped<IDeliveryEvents, DeliveryEventRecorder>();
+        services.TryAddScoped<IDispatchHolds, NoDispatchHolds>();
         services.AddScoped<EmailDispatch>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<PreparedEmails>();

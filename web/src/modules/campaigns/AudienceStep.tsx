@@ -16,7 +16,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { listSegments } from '../../api/endpoints/segments';
+import { listSegments, segmentsPreview } from '../../api/endpoints/segments';
 import { isApiError } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -40,7 +40,7 @@ export function AudienceStep({ values, onChange }: { values: AudienceValues; onC
     retry: (count, error) => !(isApiError(error) && [404, 405].includes(error.status)) && count < 2,
   });
   const body = useMemo(
-    () => (values.segmentIds.length > 0 ? { segmentIds: values.segmentIds, excludeSegmentIds: values.excludeSegmentIds } : null),
+    () => (values.segmentIds.length > 0 ? segmentsPreview(values.segmentIds, values.excludeSegmentIds) : null),
     [values],
   );
   const preview = useAudiencePreview(body);

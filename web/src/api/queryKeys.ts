@@ -50,6 +50,7 @@ export const queryKeys = {
   segment: (id: string) => ['segments', 'detail', id] as const,
   segmentMembers: (id: string, page: number, pageSize: number) => ['segments', 'members', id, page, pageSize] as const,
   segmentPerformance: (id: string) => ['segments', 'performance', id] as const,
+  segmentCompare: (ids: string[]) => ['segments', 'compare', ids] as const,
   audiencePreview: (body: object) => ['segments', 'preview', body] as const,
   preferences: (token: string) => ['preferences', token] as const,
 };

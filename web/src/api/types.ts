@@ -50,7 +50,11 @@ export type Scope =
   | 'messages:send'
   | 'templates:read'
   | 'templates:write'
-  | 'channels:manage';
+  | 'channels:manage'
+  | 'segments:read'
+  | 'segments:write'
+  | 'campaigns:read'
+  | 'campaigns:write';
 
 /** Every tenant has a default country and a time zone (both non-null). */
 export type Tenant = Schemas['TenantView'];
@@ -604,3 +608,60 @@ export interface CampaignDeliveryQuery extends PageQuery {
 }
 /** Campaign deliveries are ordinary deliveries (with campaignId, stepId, variantId set). */
 export type CampaignDelivery = Delivery;
+
+// ---- Segments ----------------------------------------------------------------
+// docs/SEGMENTS.md. The document types `type` as a string and `criteria` as JsonElement (`unknown`): both are narrowed.
+
+export const SEGMENT_TYPES = ['dynamic', 'static'] as const;
+export type SegmentType = (typeof SEGMENT_TYPES)[number];
+
+/** The channels an audience's reach is counted on (ChannelReach: email, sms, whatsapp, push). */
+export const REACH_CHANNELS = ['email', 'sms', 'whatsapp', 'push'] as const satisfies readonly (keyof Schemas['ChannelReach'])[];
+export type ChannelReach = Schemas['ChannelReach'];
+
+/** A filter on the properties of the counted events: `sku`/`properties.sku` or `revenue`. */
+export interface EventWhere {
+  field: string;
+  op: string;
+  value?: unknown;
+}
+
+/** A criteria tree node: a group, a field condition, a consent, an event or another segment. */
+export type CriteriaNode =
+  | { all: CriteriaNode[] }
+  | { any: CriteriaNode[] }
+  | { not: CriteriaNode }
+  | { field: string; op: string; value?: unknown }
+  | { consent: string }
+  | { event: string; op: string; value?: number; withinLastDays?: number; where?: EventWhere[] }
+  | { segment: string };
+
+export type Segment = Omit<Schemas['SegmentView'], 'type' | 'criteria'> & { type: SegmentType; criteria: CriteriaNode | null };
+export type SegmentPage = Omit<Schemas['PageOfSegmentView'], 'items'> & { items: Segment[] };
+
+/** GET /segments sort keys; `-` in front for descending (the host's default is `-updatedAt`). */
+export const SEGMENT_SORTS = ['-updatedAt', 'updatedAt', 'name', '-name', '-createdAt', 'createdAt', '-memberCount', 'memberCount'] as const;
+export type SegmentSort = (typeof SEGMENT_SORTS)[number];
+
+export interface SegmentQuery extends PageQuery {
+  search?: string;
+  type?: SegmentType | '';
+  sort?: SegmentSort | '';
+}
+
+/** POST /segments. Criteria are required for dynamic segments, optional for static ones (the snapshot's source). */
+export type SegmentInput = Omit<Schemas['SegmentRequest'], 'type' | 'criteria'> & { type: SegmentType; criteria: CriteriaNode | null };
+/** PATCH /segments/{id} (JsonElement in the document): absent keys are left as they are; criteria for dynamic only. */
+export type SegmentPatch = Partial<Pick<SegmentInput, 'name' | 'description' | 'criteria'>>;
+
+export type SegmentMember = Schemas['SegmentMemberView'];
+export type SegmentPerformance = Schemas['SegmentPerformanceView'];
+export type SegmentComparison = Schemas['SegmentComparison'];
+export type MemberChangeRequest = Schemas['MemberChangeRequest'];
+export type MemberChangeResult = Schemas['MemberChangeResult'];
+export type SegmentRefreshResult = Schemas['RefreshResult'];
+
+/** POST /marketing/audiences/preview: criteria, or included segments minus excluded ones (the other side null). */
+export type AudiencePreviewRequest = Omit<Schemas['AudiencePreviewRequest'], 'criteria'> & { criteria: CriteriaNode | null };
+export type AudiencePreview = Schemas['AudiencePreviewResult'];
+

@@ -42,9 +42,10 @@ export function AppRoutes() {
         <Route path="campaigns/new" element={page(<Pages.CampaignWizardPage />, 'campaigns:write')} />
         <Route path="campaigns/:id/edit" element={page(<Pages.CampaignWizardPage />, 'campaigns:write')} />
         <Route path="campaigns/:id" element={page(<Pages.CampaignDetailPage />, 'campaigns:read')} />
-        <Route path="segments" element={page(<Pages.SegmentsListPage />, 'contacts:read')} />
-        <Route path="segments/new" element={page(<Pages.SegmentBuilderPage />, 'contacts:write')} />
-        <Route path="segments/:id" element={page(<Pages.SegmentBuilderPage />, 'contacts:read')} />
+        <Route path="segments" element={page(<Pages.SegmentsListPage />, 'segments:read')} />
+        <Route path="segments/new" element={page(<Pages.SegmentBuilderPage />, 'segments:write')} />
+        <Route path="segments/compare" element={page(<Pages.SegmentComparePage />, 'segments:read')} />
+        <Route path="segments/:id" element={page(<Pages.SegmentBuilderPage />, 'segments:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

@@ -39,6 +39,9 @@ export const CampaignDetailPage = lazy(() =>
 export const SegmentsListPage = lazy(() =>
   import('../modules/segments/SegmentsListPage').then((m) => ({ default: m.SegmentsListPage })),
 );
+export const SegmentComparePage = lazy(() =>
+  import('../modules/segments/SegmentComparePage').then((m) => ({ default: m.SegmentComparePage })),
+);
 export const SegmentBuilderPage = lazy(() =>
   import('../modules/segments/SegmentBuilderPage').then((m) => ({ default: m.SegmentBuilderPage })),
 );

@@ -27,7 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Identity review', path: '/identity', icon: <MergeTypeIcon />, section: 'Audience', scope: 'contacts:read', description: 'Possible duplicates waiting for a decision' },
   { label: 'Imports', path: '/imports', icon: <UploadFileIcon />, section: 'Audience', scope: 'contacts:read', description: 'CSV imports with mapping, preview and error reports' },
   { label: 'Suppressions', path: '/suppressions', icon: <BlockIcon />, section: 'Audience', scope: 'contacts:read', description: 'Addresses that are never sent to' },
-  { label: 'Segments', path: '/segments', icon: <SegmentIcon />, section: 'Audience', scope: 'contacts:read', description: 'Criteria trees with live size and reach per channel' },
+  { label: 'Segments', path: '/segments', icon: <SegmentIcon />, section: 'Audience', scope: 'segments:read', description: 'Criteria trees with live size and reach per channel' },
   { label: 'Campaigns', path: '/campaigns', icon: <CampaignIcon />, section: 'Engage', scope: 'campaigns:read', description: 'Goal, audience, steps and schedule, with live progress and metrics' },
   { label: 'Deliveries', path: '/deliveries', icon: <OutboxIcon />, section: 'Engage', scope: 'deliveries:read', description: 'Every message sent, with status, history and re-drive' },
   { label: 'Templates', path: '/content/templates', icon: <ArticleIcon />, section: 'Engage', scope: 'templates:read', description: 'Email templates with live preview and strict variables' },

@@ -16,9 +16,10 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { listSegments } from '../../api/endpoints/segments';
+import { listSegments, segmentsPreview } from '../../api/endpoints/segments';
 import { isApiError } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
+import { useCan } from '../../auth/useCan';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NativeSelectField } from '../../components/NativeSelectField';
 import { TableSkeleton } from '../../components/TableSkeleton';
@@ -31,6 +32,7 @@ import type { AudienceValues } from './wizardModel';
 type Choice = '' | 'include' | 'exclude';
 
 export function AudienceStep({ values, onChange }: { values: AudienceValues; onChange: (values: AudienceValues) => void }) {
+  const canBuildSegments = useCan()('segments:write');
   const [search, setSearch] = useState('');
   const query = { search, page: 1, pageSize: 100 };
   const segments = useQuery({
@@ -40,7 +42,7 @@ export function AudienceStep({ values, onChange }: { values: AudienceValues; onC
     retry: (count, error) => !(isApiError(error) && [404, 405].includes(error.status)) && count < 2,
   });
   const body = useMemo(
-    () => (values.segmentIds.length > 0 ? { segmentIds: values.segmentIds, excludeSegmentIds: values.excludeSegmentIds } : null),
+    () => (values.segmentIds.length > 0 ? segmentsPreview(values.segmentIds, values.excludeSegmentIds) : null),
     [values],
   );
   const preview = useAudiencePreview(body);
@@ -124,7 +126,7 @@ export function AudienceStep({ values, onChange }: { values: AudienceValues; onC
                 <Box sx={{ p: 2 }}>
                   <Typography color="text.secondary">
                     {search ? 'No segments match.' : 'No segments yet. '}
-                    {search ? null : (
+                    {search || !canBuildSegments ? null : (
                       <Link component={RouterLink} to="/segments/new">
                         Build a segment
                       </Link>

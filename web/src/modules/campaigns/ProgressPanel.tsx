@@ -51,7 +51,7 @@ export function ProgressPanel({ campaignId, status }: { campaignId: string; stat
             {numbers.map(([label, value]) => (
               <Box key={label}>
                 <Typography variant="caption" color="text.secondary">{label}</Typography>
-                <Typography variant="h3" component="p">{formatNumber(value)}</Typography>
+                <Typography variant="h3" component="p" data-testid={`progress-${label.toLowerCase()}`}>{formatNumber(value)}</Typography>
               </Box>
             ))}
           </Box>

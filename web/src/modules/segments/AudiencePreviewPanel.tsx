@@ -1,7 +1,8 @@
 import { Alert, Box, LinearProgress, List, ListItem, Paper, Stack, Typography } from '@mui/material';
 import { errorMessage, isApiError } from '../../api/problem';
-import { REACH_CHANNELS } from '../../api/segmentTypes';
-import { contactDisplayName, formatNumber, humanize } from '../../lib/format';
+import { REACH_CHANNELS } from '../../api/types';
+import { contactDisplayName, formatNumber } from '../../lib/format';
+import { channelLabel } from './performance';
 import type { useAudiencePreview } from './useAudiencePreview';
 
 interface Props {
@@ -39,13 +40,13 @@ export function AudiencePreviewPanel({ preview, idleText, showError = true }: Pr
             {data.size === 1 ? 'contact' : 'contacts'}
           </Typography>
           <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 2, rowGap: 0.5 }}>
-            {REACH_CHANNELS.filter((channel) => data.reachable[channel] !== undefined).map((channel) => (
+            {REACH_CHANNELS.map((channel) => (
               <Box key={channel} sx={{ display: 'contents' }}>
                 <Typography component="dt" color="text.secondary">
-                  Reachable by {humanize(channel)}
+                  Reachable by {channelLabel(channel)}
                 </Typography>
                 <Typography component="dd" sx={{ m: 0, textAlign: 'right' }}>
-                  {formatNumber(data.reachable[channel])}
+                  {formatNumber(data.reach[channel])}
                 </Typography>
               </Box>
             ))}

@@ -11,6 +11,7 @@ import {
   fieldDef,
   newCondition,
   newGroup,
+  newWhereRow,
   OP_LABELS,
   opsFor,
   removeNode,
@@ -19,6 +20,8 @@ import {
   type ConditionNode,
   type GroupNode,
   type TreeNode,
+  type WhereRow,
+  WHERE_OPS,
 } from './criteria';
 
 interface Props {
@@ -167,8 +170,52 @@ function ConditionEditor({ node, ctx, label }: { node: ConditionNode; ctx: Ctx; 
           </IconButton>
         ) : null}
       </Stack>
+      {c.type === 'event' ? <WhereEditor rows={c.where} disabled={disabled} label={label} onChange={(where) => set({ ...c, where })} /> : null}
       <NodeErrors messages={ctx.errors[node.id]} />
     </Box>
+  );
+}
+
+const WHERE_VALUE_TYPES = [
+  { value: 'text', label: 'Text' },
+  { value: 'number', label: 'Number' },
+  { value: 'bool', label: 'Yes / no' },
+];
+
+/** The property filters of an event condition ("where sku is SHOE and revenue at least 100"). */
+function WhereEditor({ rows, disabled, label, onChange }: { rows: WhereRow[]; disabled: boolean; label: string; onChange: (rows: WhereRow[]) => void }) {
+  const change = (id: string, patch: Partial<WhereRow>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  return (
+    <Stack spacing={1} sx={{ mt: 1, pl: 2 }}>
+      {rows.map((row, index) => {
+        const rowLabel = `Event filter ${index + 1} of ${label}`;
+        const noValue = row.op === 'isSet' || row.op === 'isNotSet';
+        return (
+          <Stack key={row.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 1 }} role="group" aria-label={rowLabel}>
+            <Typography variant="body2" sx={{ pt: 1 }}>{index === 0 ? 'where' : 'and'}</Typography>
+            <TextField label="Property" size="small" value={row.field} disabled={disabled} onChange={(e) => change(row.id, { field: e.target.value, valueType: e.target.value.trim() === 'revenue' ? 'number' : row.valueType })} helperText={index === 0 ? 'e.g. sku, revenue' : undefined} sx={{ width: 140 }} />
+            <NativeSelectField label="Operator" size="small" value={row.op} disabled={disabled} options={WHERE_OPS.map((o) => ({ value: o, label: OP_LABELS[o] ?? o }))} onChange={(e) => change(row.id, { op: e.target.value })} />
+            {noValue ? null : (
+              <>
+                <TextField label={row.op === 'in' ? 'Values (comma-separated)' : row.op === 'between' ? 'From' : 'Value'} size="small" value={row.value} disabled={disabled} onChange={(e) => change(row.id, { value: e.target.value })} sx={{ width: 150 }} />
+                {row.op === 'between' ? <TextField label="To" size="small" value={row.valueTo} disabled={disabled} onChange={(e) => change(row.id, { valueTo: e.target.value })} sx={{ width: 120 }} /> : null}
+                <NativeSelectField label="Compare as" size="small" value={row.valueType} disabled={disabled} options={WHERE_VALUE_TYPES} onChange={(e) => change(row.id, { valueType: e.target.value as WhereRow['valueType'] })} />
+              </>
+            )}
+            {!disabled ? (
+              <IconButton size="small" aria-label={`Remove ${rowLabel}`} onClick={() => onChange(rows.filter((r) => r.id !== row.id))}>
+                <DeleteIcon fontSize="small" />
+              </IconButton>
+            ) : null}
+          </Stack>
+        );
+      })}
+      {!disabled ? (
+        <Box>
+          <Button size="small" onClick={() => onChange([...rows, newWhereRow()])}>Add event filter</Button>
+        </Box>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Grid, Skeleton, Stack, Tab, Tabs, TextField } from '@mui/material';
-import { createSegment, deleteSegment, getSegment, listSegments, refreshSegment, updateSegment } from '../../api/endpoints/segments';
+import { createSegment, criteriaPreview, deleteSegment, getSegment, listSegments, refreshSegment, segmentsPreview, updateSegment } from '../../api/endpoints/segments';
 import { errorMessage, isApiError, problemFieldErrors } from '../../api/problem';
 import { queryKeys } from '../../api/queryKeys';
-import { SEGMENT_TYPES, type Segment, type SegmentType } from '../../api/segmentTypes';
+import { SEGMENT_TYPES, type Segment, type SegmentType } from '../../api/types';
 import { useCan } from '../../auth/useCan';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useNotify } from '../../components/notifyContext';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
-import { fromCriteria, mapCriteriaErrors, parseCriteriaText, toCriteria, type GroupNode } from './criteria';
+import { countConditions, fromCriteria, mapCriteriaErrors, parseCriteriaText, toCriteria, type GroupNode } from './criteria';
 import { CriteriaTreeEditor } from './CriteriaTreeEditor';
 import { SegmentMembersTab } from './SegmentMembersTab';
 import { SegmentPerformanceCard } from './SegmentPerformanceCard';
@@ -43,7 +43,7 @@ export function SegmentBuilderPage() {
 }
 
 function SegmentBuilder({ segment }: { segment: Segment | null }) {
-  const canWrite = useCan()('contacts:write');
+  const canWrite = useCan()('segments:write');
   const navigate = useNavigate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -58,15 +58,24 @@ function SegmentBuilder({ segment }: { segment: Segment | null }) {
   const [deleting, setDeleting] = useState(false);
 
   const criteria = useMemo(() => toCriteria(tree), [tree]);
-  const previewBody = useMemo(() => ({ criteria }), [criteria]);
+  // A static segment's members change by hand: its criteria (the snapshot's source) are shown, not edited, and the
+  // preview is of its members. A new static segment without conditions starts empty (criteria null), not with everyone.
+  const savedStatic = segment?.type === 'static';
+  const startsEmpty = !segment && type === 'static' && countConditions(tree) === 0;
+  const canEditCriteria = canWrite && !savedStatic;
+  const previewBody = useMemo(
+    () => (savedStatic && segment ? segmentsPreview([segment.id], []) : startsEmpty ? null : criteriaPreview(criteria)),
+    [criteria, savedStatic, segment, startsEmpty],
+  );
   const preview = useAudiencePreview(jsonError ? null : previewBody);
   const others = useQuery({ queryKey: queryKeys.segmentList({ page: 1, pageSize: 200 }), queryFn: () => listSegments({ page: 1, pageSize: 200 }) });
   const segmentOptions = (others.data?.items ?? []).filter((s) => s.id !== segment?.id).map((s) => ({ value: s.id, label: s.name }));
 
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: name.trim(), description: description.trim() || null, type, criteria };
-      return segment ? updateSegment(segment.id, body) : createSegment(body);
+      const common = { name: name.trim(), description: description.trim() || null };
+      if (segment) return updateSegment(segment.id, savedStatic ? common : { ...common, criteria });
+      return createSegment({ ...common, type, criteria: startsEmpty ? null : criteria });
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.segments });
@@ -76,9 +85,9 @@ function SegmentBuilder({ segment }: { segment: Segment | null }) {
   });
   const refresh = useMutation({
     mutationFn: () => refreshSegment(segment?.id ?? ''),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.segments });
-      notify({ message: 'Segment refreshed.' });
+      notify({ message: `Segment refreshed: ${formatNumber(result.memberCount)} members.` });
     },
     onError: (error) => notify({ message: `Refresh failed: ${errorMessage(error)}`, severity: 'error', retry: () => refresh.mutate() }),
   });
@@ -142,7 +151,7 @@ function SegmentBuilder({ segment }: { segment: Segment | null }) {
         </Tabs>
       ) : null}
       {section === 'members' && segment ? (
-        <SegmentMembersTab segmentId={segment.id} />
+        <SegmentMembersTab segment={segment} canWrite={canWrite} />
       ) : (
         <Grid container spacing={3}>
           <Grid size={{ xs: 12, md: 8 }}>
@@ -160,20 +169,33 @@ function SegmentBuilder({ segment }: { segment: Segment | null }) {
                 />
               </Stack>
               <TextField label="Description" value={description} disabled={!canWrite} onChange={(e) => setDescription(e.target.value)} multiline />
+              {savedStatic ? (
+                <Alert severity="info">
+                  A static segment is a snapshot: its members change by hand on the Members tab.
+                  {segment?.criteria ? ' The criteria below are what the snapshot was taken from.' : ''}
+                </Alert>
+              ) : null}
+              {!segment && type === 'static' ? (
+                <Alert severity="info">
+                  {startsEmpty
+                    ? 'Without conditions the static segment starts empty; add its members by hand after creating it.'
+                    : 'The contacts matching these conditions now are copied into the segment once; after that its members change by hand.'}
+                </Alert>
+              ) : null}
               <Tabs value={editor} onChange={(_, v: 'visual' | 'json') => switchEditor(v)} aria-label="Criteria editor">
                 <Tab value="visual" label="Builder" disabled={Boolean(jsonError)} />
                 <Tab value="json" label="JSON" />
               </Tabs>
               {otherErrors.length > 0 ? <Alert severity="error">{otherErrors.join(' ')}</Alert> : null}
               {editor === 'visual' ? (
-                <CriteriaTreeEditor root={tree} onChange={setTree} errors={mapped.byNode} segmentOptions={segmentOptions} readOnly={!canWrite} />
+                <CriteriaTreeEditor root={tree} onChange={setTree} errors={mapped.byNode} segmentOptions={segmentOptions} readOnly={!canEditCriteria} />
               ) : (
                 <TextField
                   label="Criteria JSON"
                   multiline
                   minRows={12}
                   value={jsonText}
-                  disabled={!canWrite}
+                  disabled={!canEditCriteria}
                   onChange={(e) => editJson(e.target.value)}
                   error={Boolean(jsonError)}
                   helperText={jsonError ?? 'Groups {"all":[…]}, {"any":[…]}, {"not":{…}}; conditions field/op/value, consent, event, segment.'}
@@ -192,7 +214,7 @@ function SegmentBuilder({ segment }: { segment: Segment | null }) {
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
             <Stack spacing={2}>
-              <AudiencePreviewPanel preview={preview} idleText="Edit the criteria to see the size." showError={previewError} />
+              <AudiencePreviewPanel preview={preview} idleText={startsEmpty ? 'The segment starts empty.' : 'Edit the criteria to see the size.'} showError={previewError} />
               {segment ? <SegmentPerformanceCard segmentId={segment.id} /> : null}
             </Stack>
           </Grid>

@@ -1,39 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
-import { Box, Paper, Typography } from '@mui/material';
+import { Box, Paper, Skeleton, Typography } from '@mui/material';
 import { getSegmentPerformance } from '../../api/endpoints/segments';
 import { queryKeys } from '../../api/queryKeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatNumber, humanize } from '../../lib/format';
+import { PERFORMANCE_ROWS } from './performance';
 
-/** Flattens the performance answer ({members, reach:{email…}, engagement:{…}, revenue}) into labelled numbers. */
-export function performanceRows(value: unknown, prefix = ''): [string, string][] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === 'number') return [[prefix, formatNumber(Math.round(value * 100) / 100)]];
-  if (typeof value === 'string' || typeof value === 'boolean') return [[prefix, String(value)]];
-  if (Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
-    performanceRows(inner, prefix ? `${prefix} · ${humanize(key)}` : humanize(key)),
-  );
-}
-
+/** Members, reach per channel, what was sent to them and how they responded, what they spent. */
 export function SegmentPerformanceCard({ segmentId }: { segmentId: string }) {
   const performance = useQuery({ queryKey: queryKeys.segmentPerformance(segmentId), queryFn: () => getSegmentPerformance(segmentId) });
+  const data = performance.data;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} aria-labelledby="segment-performance-title">
       <Typography variant="h3" component="h2" id="segment-performance-title" sx={{ mb: 1 }}>
         Performance
       </Typography>
       {performance.isError ? <ErrorAlert error={performance.error} title="Performance could not be loaded" onRetry={() => void performance.refetch()} /> : null}
-      {performance.isPending ? <Typography color="text.secondary">Loading…</Typography> : null}
-      {performance.data ? (
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 2, rowGap: 0.5 }}>
-          {performanceRows(performance.data).map(([label, value]) => (
-            <Box key={label} sx={{ display: 'contents' }}>
-              <Typography component="dt" color="text.secondary">{label}</Typography>
-              <Typography component="dd" sx={{ m: 0, textAlign: 'right' }}>{value}</Typography>
-            </Box>
-          ))}
-        </Box>
+      {performance.isPending ? <Skeleton variant="rounded" height={160} aria-label="Loading performance" /> : null}
+      {data ? (
+        <>
+          <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 2, rowGap: 0.5 }}>
+            {PERFORMANCE_ROWS.map((row) => (
+              <Box key={row.key} sx={{ display: 'contents' }}>
+                <Typography component="dt" color="text.secondary">{row.label}</Typography>
+                <Typography component="dd" sx={{ m: 0, textAlign: 'right' }} data-testid={`performance-${row.key}`}>{row.value(data)}</Typography>
+              </Box>
+            ))}
+          </Box>
+          {data.sent === 0 ? (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              Nothing has been sent to these members yet.
+            </Typography>
+          ) : null}
+        </>
       ) : null}
     </Paper>
   );

@@ -1,12 +1,12 @@
-import type { CriteriaNode } from '../../api/segmentTypes';
+import type { CriteriaNode, EventWhere } from '../../api/types';
 import { normaliseFieldKey } from '../../api/problem';
 
 // The segment builder's tree and its conversion to and from the criteria JSON of the segments API.
 //   groups      {"all":[…]}, {"any":[…]}, {"not":{…}}
-//   conditions  {"field","op","value"}, {"consent"}, {"event","op","value","withinLastDays"}, {"segment"}
+//   conditions  {"field","op","value"}, {"consent"}, {"event","op","value","withinLastDays","where"}, {"segment"}
 // A NOT is a flag on the node it wraps, so the editor shows a toggle rather than an extra level.
 
-export type FieldKind = 'text' | 'enum' | 'tags' | 'number' | 'date' | 'attribute';
+export type FieldKind = 'text' | 'code' | 'enum' | 'tags' | 'number' | 'date' | 'attribute';
 
 export interface FieldDef {
   field: string;
@@ -15,12 +15,18 @@ export interface FieldDef {
   options?: readonly string[];
 }
 
+/** The contact fields of docs/SEGMENTS.md ("Fields and operators"), then custom attributes. */
 export const FIELDS: readonly FieldDef[] = [
   { field: 'email', label: 'Email', kind: 'text' },
+  { field: 'phone', label: 'Phone', kind: 'text' },
   { field: 'firstName', label: 'First name', kind: 'text' },
   { field: 'lastName', label: 'Last name', kind: 'text' },
-  { field: 'country', label: 'Country', kind: 'text' },
+  { field: 'company', label: 'Company', kind: 'text' },
   { field: 'city', label: 'City', kind: 'text' },
+  { field: 'country', label: 'Country (ISO code)', kind: 'code' },
+  { field: 'locale', label: 'Locale', kind: 'text' },
+  { field: 'timezone', label: 'Time zone', kind: 'text' },
+  { field: 'taxId', label: 'Tax id', kind: 'text' },
   {
     field: 'lifecycleStage',
     label: 'Lifecycle stage',
@@ -33,17 +39,25 @@ export const FIELDS: readonly FieldDef[] = [
   { field: 'metrics.lastOrderAt', label: 'Last order', kind: 'date' },
   { field: 'metrics.lastSeenAt', label: 'Last seen', kind: 'date' },
   { field: 'createdAt', label: 'Created', kind: 'date' },
+  { field: 'updatedAt', label: 'Updated', kind: 'date' },
   { field: 'attributes.', label: 'Custom attribute…', kind: 'attribute' },
 ];
 
 export const OPS_BY_KIND: Record<FieldKind, readonly string[]> = {
   text: ['eq', 'neq', 'contains', 'in', 'isSet', 'isNotSet'],
+  code: ['eq', 'neq', 'in', 'isSet', 'isNotSet'],
   enum: ['eq', 'neq', 'in', 'isSet', 'isNotSet'],
-  tags: ['contains', 'in', 'isSet', 'isNotSet'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'isSet', 'isNotSet'],
+  tags: ['contains', 'eq', 'neq', 'in', 'isSet', 'isNotSet'],
+  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'isSet', 'isNotSet'],
   date: ['before', 'after', 'between', 'withinLastDays', 'isSet', 'isNotSet'],
-  attribute: ['eq', 'neq', 'contains', 'in', 'gt', 'gte', 'lt', 'lte', 'between', 'isSet', 'isNotSet'],
+  // The attribute's declared type decides on the host; the union of the operators is offered.
+  attribute: ['eq', 'neq', 'contains', 'in', 'gt', 'gte', 'lt', 'lte', 'between', 'before', 'after', 'withinLastDays', 'isSet', 'isNotSet'],
 };
+
+/** Operators of an event's `where` filter on its properties. */
+export const WHERE_OPS = ['eq', 'neq', 'contains', 'in', 'gt', 'gte', 'lt', 'lte', 'between', 'isSet', 'isNotSet'] as const;
+/** How a `where` value is compared: the JSON type of the value decides on the host. */
+export type WhereValueType = 'text' | 'number' | 'bool';
 
 export const OP_LABELS: Record<string, string> = {
   eq: 'is',
@@ -83,8 +97,18 @@ export function opsFor(field: string): readonly string[] {
 export type Condition =
   | { type: 'field'; field: string; op: string; value: string; valueTo: string }
   | { type: 'consent'; channel: string }
-  | { type: 'event'; event: string; op: string; count: string; withinLastDays: string }
+  | { type: 'event'; event: string; op: string; count: string; withinLastDays: string; where: WhereRow[] }
   | { type: 'segment'; segmentId: string };
+
+/** One property filter of an event condition, as the editor holds it. */
+export interface WhereRow {
+  id: string;
+  field: string;
+  op: string;
+  value: string;
+  valueTo: string;
+  valueType: WhereValueType;
+}
 
 export interface GroupNode {
   kind: 'group';
@@ -120,9 +144,13 @@ export function newCondition(type: Condition['type'] = 'field'): ConditionNode {
       : type === 'consent'
         ? { type, channel: 'email' }
         : type === 'event'
-          ? { type, event: 'purchase', op: 'countGte', count: '1', withinLastDays: '90' }
+          ? { type, event: 'purchase', op: 'countGte', count: '1', withinLastDays: '90', where: [] }
           : { type, segmentId: '' };
   return { kind: 'condition', id: nextId(), negate: false, condition };
+}
+
+export function newWhereRow(): WhereRow {
+  return { id: nextId(), field: 'sku', op: 'eq', value: '', valueTo: '', valueType: 'text' };
 }
 
 // ---- values --------------------------------------------------------------------
@@ -145,7 +173,7 @@ function listOf(text: string): string[] {
 export function fieldValueToJson(field: string, op: string, value: string, valueTo: string): unknown {
   if (NO_VALUE_OPS.has(op)) return undefined;
   const kind = fieldDef(field).kind;
-  if (op === 'in') return listOf(value);
+  if (op === 'in') return kind === 'number' ? listOf(value).map(numberOrText) : listOf(value);
   if (op === 'withinLastDays') return numberOrText(value);
   if (op === 'between') {
     return kind === 'date' ? [value.trim(), valueTo.trim()] : [numberOrText(value), numberOrText(valueTo)];
@@ -166,6 +194,40 @@ export function fieldValueFromJson(value: unknown): { value: string; valueTo: st
   return { value: String(value), valueTo: '' };
 }
 
+function typedValue(text: string, valueType: WhereValueType): unknown {
+  if (valueType === 'number') return numberOrText(text);
+  if (valueType === 'bool') return text.trim().toLowerCase() === 'true';
+  return text.trim();
+}
+
+/** The JSON of an event's property filter; the value's JSON type follows the row's "compare as". */
+export function whereToJson(row: WhereRow): EventWhere {
+  const field = row.field.trim();
+  if (NO_VALUE_OPS.has(row.op)) return { field, op: row.op };
+  if (row.op === 'in') return { field, op: row.op, value: listOf(row.value).map((v) => typedValue(v, row.valueType)) };
+  if (row.op === 'between') return { field, op: row.op, value: [typedValue(row.value, row.valueType), typedValue(row.valueTo, row.valueType)] };
+  return { field, op: row.op, value: typedValue(row.value, row.valueType) };
+}
+
+function valueTypeOf(value: unknown): WhereValueType {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'number' ? 'number' : typeof first === 'boolean' ? 'bool' : 'text';
+}
+
+/** The editor's row for an event's property filter: the JSON type of the value is kept as "compare as". */
+export function whereFromJson(json: unknown, path: string): WhereRow {
+  if (!isObject(json) || typeof json.field !== 'string') throw new CriteriaParseError('expected {"field","op","value"}', path);
+  const op = typeof json.op === 'string' ? json.op : 'eq';
+  const value = json.value;
+  const text =
+    op === 'between' && Array.isArray(value)
+      ? { value: String(value[0] ?? ''), valueTo: String(value[1] ?? '') }
+      : Array.isArray(value)
+        ? { value: value.map(String).join(', '), valueTo: '' }
+        : { value: value === undefined || value === null ? '' : String(value), valueTo: '' };
+  return { id: nextId(), field: json.field, op, ...text, valueType: valueTypeOf(value) };
+}
+
 // ---- tree → JSON ---------------------------------------------------------------
 
 function conditionToJson(condition: Condition): CriteriaNode {
@@ -177,9 +239,10 @@ function conditionToJson(condition: Condition): CriteriaNode {
     case 'consent':
       return { consent: condition.channel };
     case 'event': {
-      const node: { event: string; op: string; value?: number; withinLastDays?: number } = { event: condition.event.trim(), op: condition.op };
+      const node: { event: string; op: string; value?: number; withinLastDays?: number; where?: EventWhere[] } = { event: condition.event.trim(), op: condition.op };
       if (condition.op !== 'none' && condition.count.trim() !== '') node.value = Number(condition.count);
       if (condition.withinLastDays.trim() !== '') node.withinLastDays = Number(condition.withinLastDays);
+      if (condition.where.length > 0) node.where = condition.where.map(whereToJson);
       return node;
     }
     case 'segment':
@@ -211,6 +274,12 @@ export class CriteriaParseError extends Error {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseWhere(json: unknown, path: string): WhereRow[] {
+  if (json === undefined || json === null) return [];
+  if (!Array.isArray(json)) throw new CriteriaParseError('"where" must be a list', path);
+  return json.map((row, index) => whereFromJson(row, `${path}[${index}]`));
 }
 
 function parseNode(json: unknown, path: string): TreeNode {
@@ -248,6 +317,7 @@ function parseNode(json: unknown, path: string): TreeNode {
         op: typeof json.op === 'string' ? json.op : 'countGte',
         count: json.value === undefined || json.value === null ? '' : String(json.value),
         withinLastDays: json.withinLastDays === undefined || json.withinLastDays === null ? '' : String(json.withinLastDays),
+        where: parseWhere(json.where, `${path}.where`),
       },
     };
   }

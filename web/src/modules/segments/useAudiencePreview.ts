@@ -2,12 +2,15 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { previewAudience } from '../../api/endpoints/segments';
 import { queryKeys } from '../../api/queryKeys';
-import type { AudiencePreviewRequest } from '../../api/segmentTypes';
+import type { AudiencePreviewRequest } from '../../api/types';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 
 export const PREVIEW_DELAY_MS = 400;
 
-/** The live size, reach and sample of an audience while it is edited: debounced, the last answer kept while typing. */
+/**
+ * The live size, reach and sample of an audience while it is edited: debounced, the last answer kept while typing.
+ * `null` means nothing to preview (and no answer is shown, not even the last one).
+ */
 export function useAudiencePreview(body: AudiencePreviewRequest | null) {
   const text = useMemo(() => (body ? JSON.stringify(body) : ''), [body]);
   const debounced = useDebouncedValue(text, PREVIEW_DELAY_MS);
@@ -20,5 +23,6 @@ export function useAudiencePreview(body: AudiencePreviewRequest | null) {
     retry: false,
     staleTime: 30_000,
   });
-  return { ...query, settling: text !== debounced };
+  const idle = body === null;
+  return { ...query, data: idle ? undefined : query.data, isError: !idle && query.isError, settling: text !== debounced && !idle };
 }

@@ -26,10 +26,10 @@ public sealed class CampaignControl(BrandHubDb db, CampaignPlanner planner, Camp
     {
         var who = CampaignAudience.Parse(c.AudienceJson);
         await audience.RefreshAsync(who, ct);
-        var size = await audience.CountAsync(who, null, ct);
         var steps = await planner.StepsAsync(c.Id, ct);
         var costs = CampaignView.CostsOf(c);
-        var reachable = new Dictionary<string, long>();
+        var channels = steps.Select(s => planner.Channel(s.Channel)).OfType<Steps.ICampaignChannel>().DistinctBy(ch => ch.Channel).ToList();
+        var (size, reachable) = await audience.CountAsync(who, channels.ToDictionary(ch => ch.Channel, ch => ch.ReachableSql), ct);
         var facts = new List<StepReadinessFacts>();
         foreach (var step in steps)
         {
@@ -39,7 +39,6 @@ public sealed class CampaignControl(BrandHubDb db, CampaignPlanner planner, Camp
             if (channel is null) errors.Add($"The {step.Channel} channel is not available.");
             else
             {
-                if (!reachable.ContainsKey(step.Channel)) reachable[step.Channel] = size == 0 ? 0 : await audience.CountAsync(who, channel.ReachableSql, ct);
                 foreach (var variant in Steps.StepVariant.ParseAll(step.VariantsJson)) errors.AddRange(await channel.CheckAsync(variant, ct));
                 sender = await channel.SenderConfiguredAsync(ct);
             }

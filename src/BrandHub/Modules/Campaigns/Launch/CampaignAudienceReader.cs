@@ -18,12 +18,19 @@ public sealed class CampaignAudienceReader(BrandHubDb db, SegmentRefresh segment
         foreach (var id in audience.Include.Concat(audience.Exclude).Distinct()) await segments.RefreshAsync(id, ct);
     }
 
-    /// <param name="predicate">Constant SQL over <c>c</c> (e.g. a channel's reachability), or null for everyone.</param>
-    public async Task<long> CountAsync(CampaignAudience audience, string? predicate, CancellationToken ct)
+    /// <summary>
+    /// The audience size and, in the same pass over it, how many match each predicate (constant SQL over <c>c</c>,
+    /// keyed like <paramref name="predicates"/>): one scan of a million-member audience instead of one per channel.
+    /// </summary>
+    public async Task<(long Size, Dictionary<string, long> Matching)> CountAsync(CampaignAudience audience, IReadOnlyDictionary<string, string> predicates,
+        CancellationToken ct)
     {
-        if (audience.Include.Count == 0) return 0;
-        var sql = "SELECT COUNT(*) FROM contacts c WHERE " + Where(audience, out var ps) + (predicate is null ? "" : $" AND ({predicate})");
-        return (await db.QueryAsync(sql, ps, r => Convert.ToInt64(r.GetValue(0)), ct)).Single();
+        var keys = predicates.Keys.ToList();
+        if (audience.Include.Count == 0) return (0, keys.ToDictionary(k => k, _ => 0L));
+        var sums = string.Concat(keys.Select(k => $", SUM(CASE WHEN {predicates[k]} THEN 1 ELSE 0 END)"));
+        var sql = $"SELECT COUNT(*){sums} FROM contacts c WHERE " + Where(audience, out var ps);
+        return (await db.QueryAsync(sql, ps, r => (Convert.ToInt64(r.GetValue(0)),
+            keys.Select((k, i) => (k, r.IsDBNull(i + 1) ? 0L : Convert.ToInt64(r.GetValue(i + 1)))).ToDictionary(x => x.k, x => x.Item2)), ct)).Single();
     }
 
     public async Task<List<AudienceMember>> NextAsync(CampaignAudience audience, string addressColumn, Guid? after, int limit, CancellationToken ct)

@@ -69,7 +69,7 @@ public sealed class CampaignLauncher(BrandHubDb db, CampaignPlanner planner, Cam
             {
                 run = new CampaignRun
                 {
-                    TenantId = c.TenantId, CampaignId = c.Id, Run = order.Run, StepId = step.Id, Audience = await audience.CountAsync(who, null, ct),
+                    TenantId = c.TenantId, CampaignId = c.Id, Run = order.Run, StepId = step.Id, Audience = (await audience.CountAsync(who, NoPredicates, ct)).Size,
                     LaunchedAt = clock.Now(),
                 };
                 db.Add(run);
@@ -192,6 +192,8 @@ public sealed class CampaignLauncher(BrandHubDb db, CampaignPlanner planner, Cam
         var status = await db.QueryAsync("SELECT status FROM campaigns WHERE tenant_id = @t AND id = @c", ps, r => r.GetString(0), ct);
         return status.SingleOrDefault() == CampaignStatuses.Running;
     }
+
+    private static readonly Dictionary<string, string> NoPredicates = [];
 
     private static TimeZoneInfo Zone(string? id, TimeZoneInfo fallback) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : fallback;

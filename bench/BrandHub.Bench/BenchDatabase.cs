@@ -9,15 +9,40 @@ public sealed class BenchDatabase : IAsyncDisposable
     public static string PostgresServer => Environment.GetEnvironmentVariable("BRANDHUB_BENCH_PG")
                                            ?? "Host=127.0.0.1;Username=brandhub;Password=brandhub;Database=postgres";
 
-    private BenchDatabase(string provider, string dataDir, string connection, string? pgDatabase)
+    private BenchDatabase(string provider, string dataDir, string connection, string? pgDatabase, bool kept = false)
     {
-        Provider = provider; DataDir = dataDir; Connection = connection; PgDatabase = pgDatabase;
+        Provider = provider; DataDir = dataDir; Connection = connection; PgDatabase = pgDatabase; Kept = kept;
     }
 
     public string Provider { get; }
     public string DataDir { get; }
     public string Connection { get; }
     private string? PgDatabase { get; }
+    /// <summary>A named database that outlives the run (<see cref="OpenKeptAsync"/>): not dropped when disposed.</summary>
+    public bool Kept { get; }
+
+    public static string KeptDir(string provider, string name) => Path.Combine(Path.GetTempPath(), "brandhub-bench", $"{name}-{provider}");
+
+    /// <summary>
+    /// A database (and data directory) named <paramref name="name"/> that is kept between runs: created when missing,
+    /// reused as it is otherwise (<c>brandhub-bench/{name}</c> in the temp directory; on PostgreSQL the database
+    /// <c>bh_{name}</c>). The caller tells from its own marker whether the data in it is complete.
+    /// </summary>
+    /// <param name="reset">Drop what is there first (an earlier run stopped half-way).</param>
+    public static async Task<BenchDatabase> OpenKeptAsync(string provider, string name, bool reset)
+    {
+        var dir = KeptDir(provider, name);
+        if (reset && Directory.Exists(dir)) Directory.Delete(dir, true);
+        Directory.CreateDirectory(dir);
+        if (provider != "postgres") return new BenchDatabase(provider, dir, $"Data Source={Path.Combine(dir, "brandhub.db")}", null, kept: true);
+        var database = "bh_" + name.Replace('-', '_');
+        await using var admin = new NpgsqlConnection(PostgresServer);
+        await admin.OpenAsync();
+        if (reset) await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        if (await new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{database}'", admin).ExecuteScalarAsync() is 0L)
+            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        return new BenchDatabase(provider, dir, new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ToString(), database, kept: true);
+    }
 
     public static async Task<BenchDatabase> CreateAsync(string provider)
     {
@@ -56,6 +81,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         SqliteConnection.ClearAllPools();
+        if (Kept) return;
         if (PgDatabase is not null)
         {
             await using var admin = new NpgsqlConnection(PostgresServer);

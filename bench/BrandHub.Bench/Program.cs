@@ -4,9 +4,11 @@ using BrandHub.Bench;
 //   import          [--rows 100000] [--provider sqlite|postgres]
 //   email-dispatch  [--messages 100000] [--connections 4] [--dkim] [--provider sqlite|postgres]
 //   campaign-launch [--contacts 1000000] [--chunk 5000] [--provider sqlite|postgres]
+//   segment-preview [--contacts 1000000] [--events 10000000] [--runs 10] [--keep] [--provider sqlite|postgres]
+//                   (--keep: generate the data set once into a named database and reuse it on later runs)
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
 var providers = ArgValue(args, "--provider") is { } p ? [p] : new[] { "sqlite" }.Concat(
     Environment.GetEnvironmentVariable("BRANDHUB_BENCH_PG") is { Length: > 0 } ? ["postgres"] : Array.Empty<string>()).ToArray();
@@ -18,6 +20,9 @@ foreach (var provider in providers)
         "import" => await ImportBenchmark.RunAsync(provider, ArgValue(args, "--rows") is { } r ? int.Parse(r) : 100_000),
         "campaign-launch" => await CampaignLaunchBenchmark.RunAsync(provider, ArgValue(args, "--contacts") is { } n ? int.Parse(n) : 1_000_000,
             ArgValue(args, "--chunk") is { } k ? int.Parse(k) : null),
+        "segment-preview" => await SegmentPreviewBenchmark.RunAsync(provider, ArgValue(args, "--contacts") is { } sc ? int.Parse(sc) : 1_000_000,
+            ArgValue(args, "--events") is { } se ? int.Parse(se) : 10_000_000, args.Contains("--keep"),
+            ArgValue(args, "--runs") is { } sr ? int.Parse(sr) : 10),
         _ => await EmailDispatchBenchmark.RunAsync(provider,
             ArgValue(args, "--messages") is { } m ? int.Parse(m) : 100_000,
             ArgValue(args, "--connections") is { } c ? int.Parse(c) : 4,

@@ -17,23 +17,29 @@ public sealed class CriteriaSql
     private readonly SqlDialect dialect;
     private readonly DateTimeOffset now;
     private readonly string prefix;
+    private readonly object? tenant;
     private readonly List<(string Name, object? Value)> parameters = [];
     private int aliases;
+    private string? tenantParameter;
 
-    private CriteriaSql(SqlDialect dialect, DateTimeOffset now, string prefix)
+    private CriteriaSql(SqlDialect dialect, DateTimeOffset now, string prefix, object? tenant)
     {
         this.dialect = dialect;
         this.now = now;
         this.prefix = prefix;
+        this.tenant = tenant;
     }
 
     /// <param name="now">The instant "within the last N days" counts back from.</param>
     /// <param name="parameterPrefix">Parameter names are <c>@{prefix}0</c>, <c>@{prefix}1</c>…, so several compiled pieces can share a command.</param>
-    public static CompiledCriteria Compile(Criterion criterion, SqlDialect dialect, DateTimeOffset now, string parameterPrefix = "sc")
+    /// <param name="tenantId">The tenant of the contacts <c>c</c> (in the dialect's storage format), when known: event counts are
+    /// then one aggregate over the tenant's events (<c>GROUP BY contact_id HAVING COUNT(*) &gt;= n</c>) the database can
+    /// hash-join, instead of a count per contact.</param>
+    public static CompiledCriteria Compile(Criterion criterion, SqlDialect dialect, DateTimeOffset now, string parameterPrefix = "sc", object? tenantId = null)
     {
         if (parameterPrefix.Length == 0 || !parameterPrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(parameterPrefix[0]))
             throw new ArgumentException("A parameter prefix is ASCII letters and digits, starting with a letter.", nameof(parameterPrefix));
-        var compiler = new CriteriaSql(dialect, now, parameterPrefix);
+        var compiler = new CriteriaSql(dialect, now, parameterPrefix, tenantId);
         var sql = compiler.Node(criterion);
         return new CompiledCriteria(sql, compiler.parameters);
     }
@@ -76,17 +82,26 @@ public sealed class CriteriaSql
     private string Event(EventCondition e)
     {
         var a = Alias("ev");
-        var where = new StringBuilder($"{a}.tenant_id = c.tenant_id AND {a}.name = {Param(e.Name)} AND {a}.contact_id = c.id");
-        if (e.WithinLastDays is { } days) where.Append($" AND {a}.occurred_at >= {Param(dialect.Instant(now.AddDays(-days)))}");
-        foreach (var p in e.Where) where.Append(" AND ").Append(Property(p, a));
-        return e.Op switch
-        {
-            EventOperator.None => $"NOT EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})",
-            EventOperator.CountGte when e.Count <= 1 => e.Count <= 0 ? "1 = 1" : $"EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})",
-            EventOperator.CountGte => $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) >= {Param((long)e.Count)}",
-            _ => $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) < {Param((long)e.Count)}",
-        };
+        // name, time window and properties; the tenant and contact are added per shape below
+        var filter = new StringBuilder($"{a}.name = {Param(e.Name)}");
+        if (e.WithinLastDays is { } days) filter.Append($" AND {a}.occurred_at >= {Param(dialect.Instant(now.AddDays(-days)))}");
+        foreach (var p in e.Where) filter.Append(" AND ").Append(Property(p, a));
+        var where = $"{a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id AND {filter}";
+        if (e.Op == EventOperator.None) return $"NOT EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})";
+        if (e.Op == EventOperator.CountGte && e.Count <= 1) return e.Count <= 0 ? "1 = 1" : $"EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})";
+        if (tenant is null)
+            return $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) {(e.Op == EventOperator.CountGte ? ">=" : "<")} {Param((long)e.Count)}";
+        // The contacts with at least n matching events, from one pass over the tenant's events (an index range on name and
+        // time) rather than a count per contact; "fewer than n" is everyone else (contact ids are never NULL).
+        var atLeast = $"SELECT {a}.contact_id FROM contact_events {a} WHERE {a}.tenant_id = {Tenant()} AND {filter} " +
+                      $"GROUP BY {a}.contact_id HAVING COUNT(*) >= {Param((long)e.Count)}";
+        if (e.Op == EventOperator.CountGte) return $"c.id IN ({atLeast})";
+        // PostgreSQL turns NOT EXISTS into an anti-join; NOT IN it would probe per row.
+        var x = Alias("n");
+        return dialect.IsPostgres ? $"NOT EXISTS (SELECT 1 FROM ({atLeast}) {x} WHERE {x}.contact_id = c.id)" : $"c.id NOT IN ({atLeast})";
     }
+
+    private string Tenant() => tenantParameter ??= Param(tenant);
 
     private string Property(PropertyCondition p, string eventAlias)
     {
@@ -134,15 +149,42 @@ public sealed class CriteriaSql
             }
             case FieldSource.Metric:
             {
+                // No metrics row yet means no orders and no revenue (not "unknown"), and no last order / last seen. As
+                // (NOT) EXISTS over the metrics row, which the database can turn into a semi- or anti-join, instead of a
+                // scalar subquery per contact: a contact without a row matches exactly when the value it stands for
+                // (0, or NULL for instants) matches, so the condition is "has a matching row" or "has no failing row".
                 var a = Alias("m");
-                var value = $"(SELECT {a}.{field.Storage} FROM contact_metrics {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id)";
-                // No metrics row yet means no orders and no revenue, not "unknown".
-                if (field.Kind is FieldKind.Number or FieldKind.Money) value = $"COALESCE({value}, 0)";
-                return Compare(value, field.Kind, f.Op, f.Values);
+                var zero = field.Kind is FieldKind.Number or FieldKind.Money;
+                var row = $"SELECT 1 FROM contact_metrics {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id";
+                var test = Compare($"{a}.{field.Storage}", field.Kind, f.Op, f.Values);
+                return MissingMetricMatches(field.Kind, f.Op, f.Values, zero)
+                    ? $"NOT EXISTS ({row} AND NOT {test})"
+                    : $"EXISTS ({row} AND {test})";
             }
             default:
                 return Compare($"c.{field.Storage}", field.Kind, f.Op, f.Values);
         }
+    }
+
+    /// <summary>Whether a contact without a metrics row matches: the comparison on 0 (numbers, money) or on NULL (instants).</summary>
+    private static bool MissingMetricMatches(FieldKind kind, CriteriaOperator op, IReadOnlyList<object> values, bool zero)
+    {
+        if (!zero) return op is CriteriaOperator.IsNotSet or CriteriaOperator.Neq;
+        int Cmp(object v) => 0m.CompareTo((decimal)v);
+        return op switch
+        {
+            CriteriaOperator.IsSet => true,
+            CriteriaOperator.IsNotSet => false,
+            CriteriaOperator.Eq => Cmp(values[0]) == 0,
+            CriteriaOperator.Neq => Cmp(values[0]) != 0,
+            CriteriaOperator.In => values.Any(v => Cmp(v) == 0),
+            CriteriaOperator.Gt => Cmp(values[0]) > 0,
+            CriteriaOperator.Gte => Cmp(values[0]) >= 0,
+            CriteriaOperator.Lt => Cmp(values[0]) < 0,
+            CriteriaOperator.Lte => Cmp(values[0]) <= 0,
+            CriteriaOperator.Between => Cmp(values[0]) >= 0 && Cmp(values[1]) <= 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, $"Operator not valid on a {kind} metric."),
+        };
     }
 
     private string Tags(FieldCondition f)

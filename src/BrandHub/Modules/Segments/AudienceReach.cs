@@ -14,7 +14,7 @@ public sealed record AudienceSampleContact(Guid Id, string? Email, string? First
 public sealed record AudiencePreviewResult(long Size, ChannelReach Reach, IReadOnlyList<AudienceSampleContact> Sample);
 
 /// <summary>
-/// Size, per-channel reach and a sample of the live contacts matching a predicate, in two statements the database
+/// Size, per-channel reach and a sample of the live contacts matching a predicate, in one statement the database
 /// evaluates. Reachable on a channel means: opted in on it, an address for it (email; phone for SMS and WhatsApp), not
 /// globally unsubscribed and the address not suppressed on that channel.
 /// </summary>
@@ -26,13 +26,48 @@ public sealed class AudienceReach(BrandHubDb db)
     {
         var p = new List<(string Name, object? Value)> { ("@tenant", db.Id(db.Scope.RequiredTenantId)) };
         p.AddRange(predicate.Parameters);
-        var from = $"FROM contacts c WHERE c.tenant_id = @tenant AND {SegmentCriteria.LiveContacts} AND ({predicate.Sql})";
-        var counts = (await db.QueryAsync($"SELECT COUNT(*), {ReachColumns("c")} {from}", p,
-            r => (Size: r.GetInt64(0), Reach: ReadReach(r, 1)), ct)).Single();
-        var sample = await db.QueryAsync($"SELECT c.id, c.email, c.first_name, c.last_name {from} ORDER BY c.created_at DESC, c.id LIMIT {SampleSize}", p,
-            r => new AudienceSampleContact(r.GetId(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3)), ct);
-        return new AudiencePreviewResult(counts.Size, counts.Reach, sample);
+        // One pass over the matched set: it is computed once (materialised), then counted with its reach — each channel's
+        // consent and suppression an outer join on its unique key, which the database can hash-join over the whole set
+        // instead of probing per contact — and the sample is the top of the same rows. One row per sample contact (one
+        // row with no contact when nothing matches), each carrying the counts.
+        var sql = $"""
+            WITH m AS MATERIALIZED (SELECT c.id, c.email, c.phone, c.first_name, c.last_name, c.created_at, c.global_unsubscribe_at
+                FROM contacts c WHERE c.tenant_id = @tenant AND {SegmentCriteria.LiveContacts} AND ({predicate.Sql})),
+            counts AS (SELECT COUNT(*) AS size, {ReachJoined("m")}),
+            sample AS (SELECT id, email, first_name, last_name, created_at FROM m ORDER BY created_at DESC, id LIMIT {SampleSize})
+            SELECT counts.size, counts.email, counts.sms, counts.whatsapp, counts.push, s.id, s.email, s.first_name, s.last_name
+            FROM counts LEFT JOIN sample s ON 1 = 1
+            ORDER BY s.created_at DESC, s.id
+            """;
+        long size = 0;
+        ChannelReach reachCounts = new(0, 0, 0, 0);
+        var sample = await db.QueryAsync(sql, p, r =>
+        {
+            size = r.GetInt64(0);
+            reachCounts = ReadReach(r, 1);
+            return r.IsDBNull(5) ? null : new AudienceSampleContact(r.GetId(5), r.IsDBNull(6) ? null : r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
+        }, ct);
+        return new AudiencePreviewResult(size, reachCounts, sample.OfType<AudienceSampleContact>().ToList());
+    }
+
+    /// <summary>
+    /// The four reach sums (email, sms, whatsapp, push) and their FROM clause over the matched rows <paramref name="m"/>
+    /// (id, email, phone, global_unsubscribe_at), with the same rule as <see cref="ReachColumns"/>; needs <c>@tenant</c>.
+    /// Consents and suppressions are joined on their unique keys, so each adds at most one row per contact.
+    /// </summary>
+    private static string ReachJoined(string m)
+    {
+        string Consent(string channel) => $"LEFT JOIN contact_consents k_{channel} ON k_{channel}.tenant_id = @tenant AND k_{channel}.contact_id = {m}.id " +
+                                          $"AND k_{channel}.channel = '{channel}' AND k_{channel}.status = 'opted_in'";
+        string Suppressed(string channel, string address) => $"LEFT JOIN suppressions s_{channel} ON s_{channel}.tenant_id = @tenant " +
+                                                             $"AND s_{channel}.channel = '{channel}' AND s_{channel}.address = {m}.{address}";
+        string Sum(string channel, string? address) =>
+            $"COALESCE(SUM(CASE WHEN {m}.global_unsubscribe_at IS NULL AND k_{channel}.contact_id IS NOT NULL" +
+            (address is null ? "" : $" AND {m}.{address} IS NOT NULL AND s_{channel}.id IS NULL") + $" THEN 1 ELSE 0 END), 0) AS {channel}";
+        return $"{Sum("email", "email")}, {Sum("sms", "phone")}, {Sum("whatsapp", "phone")}, {Sum("push", null)} FROM {m} " +
+               string.Join(" ", Consent("email"), Suppressed("email", "email"), Consent("sms"), Suppressed("sms", "phone"),
+                   Consent("whatsapp"), Suppressed("whatsapp", "phone"), Consent("push"));
     }
 
     /// <summary>Four summed columns (email, sms, whatsapp, push) over contact rows aliased <paramref name="c"/>; needs <c>@tenant</c>.</summary>

@@ -84,7 +84,8 @@ public sealed class SegmentCriteria(BrandHubDb db, TimeProvider clock)
 
     /// <summary>Criteria as a predicate over the live contact row <c>c</c> of this tenant.</summary>
     public CompiledCriteria Compile(Criterion criterion, string prefix = "sc") =>
-        CriteriaSql.Compile(criterion, SqlDialect.For(db.IsPostgres), clock.GetUtcNow(), prefix);
+        CriteriaSql.Compile(criterion, SqlDialect.For(db.IsPostgres), clock.GetUtcNow(), prefix,
+            db.Scope.TenantId is { } tenant ? SqlDialect.For(db.IsPostgres).Guid(tenant) : null);
 
     /// <summary>Stored criteria, parsed again with today's attribute definitions.</summary>
     public async Task<Criterion?> ParseStoredAsync(string criteriaJson, CancellationToken ct)

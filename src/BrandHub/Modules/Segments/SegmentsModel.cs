@@ -34,6 +34,7 @@ public static class SegmentsModel
             e.HasKey(x => new { x.TenantId, x.Id });
             e.HasIndex(x => new { x.TenantId, x.Name, x.ContactId, x.OccurredAt });
             e.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
+            e.HasIndex(x => new { x.TenantId, x.Name, x.OccurredAt, x.ContactId }); // V0007: one name over a recent window
             // PostgreSQL: numeric(18,4) in the migration; the model's plain numeric is what the schema check reads back.
             if (postgres) e.Property(x => x.PropertiesJson).HasColumnType("jsonb");
             else e.Property(x => x.Revenue).HasConversion(NullableTenThousandths).HasColumnType("INTEGER");

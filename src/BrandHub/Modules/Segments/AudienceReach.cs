@@ -26,12 +26,11 @@ public sealed class AudienceReach(BrandHubDb db)
     {
         var p = new List<(string Name, object? Value)> { ("@tenant", db.Id(db.Scope.RequiredTenantId)) };
         p.AddRange(predicate.Parameters);
-        // One pass over the matched set: it is computed once (materialised), then counted with its reach — each channel's
-        // consent and suppression an outer join on its unique key, which the database can hash-join over the whole set
-        // instead of probing per contact — and the sample is the top of the same rows. One row per sample contact (one
+        // One pass over the matched set: it is computed once (materialised), then counted with its reach (bits of each
+        // row's reach_mask) and the sample is the top of the same rows. One row per sample contact (one
         // row with no contact when nothing matches), each carrying the counts.
         var sql = $"""
-            WITH m AS MATERIALIZED (SELECT c.id, c.email, c.phone, c.first_name, c.last_name, c.created_at, c.global_unsubscribe_at
+            WITH m AS MATERIALIZED (SELECT c.id, c.email, c.first_name, c.last_name, c.created_at, c.reach_mask
                 FROM contacts c WHERE c.tenant_id = @tenant AND {SegmentCriteria.LiveContacts} AND ({predicate.Sql})),
             counts AS (SELECT COUNT(*) AS size, {ReachJoined("m")}),
             sample AS (SELECT id, email, first_name, last_name, created_at FROM m ORDER BY created_at DESC, id LIMIT {SampleSize})
@@ -52,37 +51,17 @@ public sealed class AudienceReach(BrandHubDb db)
     }
 
     /// <summary>
-    /// The four reach sums (email, sms, whatsapp, push) and their FROM clause over the matched rows <paramref name="m"/>
-    /// (id, email, phone, global_unsubscribe_at), with the same rule as <see cref="ReachColumns"/>; needs <c>@tenant</c>.
-    /// Consents and suppressions are joined on their unique keys, so each adds at most one row per contact.
+    /// The four reach sums (email, sms, whatsapp, push) over the matched rows <paramref name="m"/> and their FROM clause:
+    /// bits of the contact's <c>reach_mask</c>, kept by database triggers (migration V0008), so reach costs nothing more
+    /// than reading the matched rows.
     /// </summary>
-    private static string ReachJoined(string m)
-    {
-        string Consent(string channel) => $"LEFT JOIN contact_consents k_{channel} ON k_{channel}.tenant_id = @tenant AND k_{channel}.contact_id = {m}.id " +
-                                          $"AND k_{channel}.channel = '{channel}' AND k_{channel}.status = 'opted_in'";
-        string Suppressed(string channel, string address) => $"LEFT JOIN suppressions s_{channel} ON s_{channel}.tenant_id = @tenant " +
-                                                             $"AND s_{channel}.channel = '{channel}' AND s_{channel}.address = {m}.{address}";
-        string Sum(string channel, string? address) =>
-            $"COALESCE(SUM(CASE WHEN {m}.global_unsubscribe_at IS NULL AND k_{channel}.contact_id IS NOT NULL" +
-            (address is null ? "" : $" AND {m}.{address} IS NOT NULL AND s_{channel}.id IS NULL") + $" THEN 1 ELSE 0 END), 0) AS {channel}";
-        return $"{Sum("email", "email")}, {Sum("sms", "phone")}, {Sum("whatsapp", "phone")}, {Sum("push", null)} FROM {m} " +
-               string.Join(" ", Consent("email"), Suppressed("email", "email"), Consent("sms"), Suppressed("sms", "phone"),
-                   Consent("whatsapp"), Suppressed("whatsapp", "phone"), Consent("push"));
-    }
+    private static string ReachJoined(string m) => $"{ReachColumns(m)} FROM {m}";
 
-    /// <summary>Four summed columns (email, sms, whatsapp, push) over contact rows aliased <paramref name="c"/>; needs <c>@tenant</c>.</summary>
+    /// <summary>Four summed columns (email, sms, whatsapp, push) over contact rows aliased <paramref name="c"/> (they need <c>reach_mask</c>).</summary>
     public static string ReachColumns(string c) => string.Join(", ",
-        Reachable(c, "email", $"{c}.email"), Reachable(c, "sms", $"{c}.phone"), Reachable(c, "whatsapp", $"{c}.phone"), Reachable(c, "push", null));
+        Reachable(c, 1, "email"), Reachable(c, 2, "sms"), Reachable(c, 4, "whatsapp"), Reachable(c, 8, "push"));
 
-    private static string Reachable(string c, string channel, string? address)
-    {
-        var condition = $"{c}.global_unsubscribe_at IS NULL AND EXISTS (SELECT 1 FROM contact_consents rc WHERE rc.tenant_id = {c}.tenant_id " +
-                        $"AND rc.contact_id = {c}.id AND rc.channel = '{channel}' AND rc.status = 'opted_in')";
-        if (address is not null)
-            condition += $" AND {address} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM suppressions rs WHERE rs.tenant_id = {c}.tenant_id " +
-                         $"AND rs.channel = '{channel}' AND rs.address = {address})";
-        return $"COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)";
-    }
+    private static string Reachable(string c, int bit, string name) => $"COALESCE(SUM(CASE WHEN ({c}.reach_mask & {bit}) <> 0 THEN 1 ELSE 0 END), 0) AS {name}";
 
     public static ChannelReach ReadReach(System.Data.Common.DbDataReader r, int first) =>
         new(Convert.ToInt64(r.GetValue(first)), Convert.ToInt64(r.GetValue(first + 1)), Convert.ToInt64(r.GetValue(first + 2)), Convert.ToInt64(r.GetValue(first + 3)));

@@ -27,6 +27,10 @@ public sealed class Contact : ITenantOwned
     /// <summary>Folded-name key used to find near-duplicate candidates without scanning every contact.</summary>
     public string MatchKey { get; set; } = "";
     public DateTimeOffset? GlobalUnsubscribeAt { get; set; }
+    /// <summary>Channels opted in to (bits: email 1, sms 2, whatsapp 4, push 8, profiling 16). Kept by database triggers; never set in code.</summary>
+    public int ConsentMask { get; set; }
+    /// <summary>Channels the contact can be reached on now (opted in, address, not unsubscribed or suppressed). Kept by database triggers.</summary>
+    public int ReachMask { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Soft delete: hidden from lists and sends, restorable by an admin.</summary>

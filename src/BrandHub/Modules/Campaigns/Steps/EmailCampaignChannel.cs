@@ -51,12 +51,8 @@ public sealed class EmailCampaignChannel(TemplateLibrary library, IEmailContent 
 
     public async Task<bool> SenderConfiguredAsync(CancellationToken ct) => await senders.FindAsync(ct) is not null;
 
-    public string ReachableSql =>
-        """
-        c.email IS NOT NULL AND c.global_unsubscribe_at IS NULL
-        AND EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.tenant_id = c.tenant_id AND cc.contact_id = c.id AND cc.channel = 'email' AND cc.status = 'opted_in')
-        AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email)
-        """;
+    /// <summary>Bit 1 of the contact's <c>reach_mask</c> (opted in, an address, not unsubscribed or suppressed), kept by database triggers.</summary>
+    public string ReachableSql => "(c.reach_mask & 1) <> 0";
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -120,6 +120,7 @@ public sealed class MigrationRunner(BrandHubDb db, ILogger<MigrationRunner> log)
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        cmd.CommandTimeout = 0; // a migration that rewrites a large table takes as long as it takes; it runs once
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

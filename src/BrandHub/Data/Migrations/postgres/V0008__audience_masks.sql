@@ -7,7 +7,10 @@
 ALTER TABLE contacts ADD COLUMN consent_mask integer NOT NULL DEFAULT 0;
 ALTER TABLE contacts ADD COLUMN reach_mask integer NOT NULL DEFAULT 0;
 
-CREATE FUNCTION contact_masks_refresh(t uuid, cid uuid) RETURNS void LANGUAGE sql AS $$
+-- Statement-level triggers over transition tables: a bulk insert (an import, a merge) recomputes its contacts in one
+-- UPDATE, not one per row.
+CREATE FUNCTION contact_consents_masks_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
     UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
         FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
         reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
@@ -15,28 +18,75 @@ CREATE FUNCTION contact_masks_refresh(t uuid, cid uuid) RETURNS void LANGUAGE sq
         + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
         + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
         + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE c.tenant_id = t AND c.id = cid;
-$$;
-
-CREATE FUNCTION contact_consents_masks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM contact_masks_refresh(OLD.tenant_id, OLD.contact_id); END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM contact_masks_refresh(NEW.tenant_id, NEW.contact_id); END IF;
+    WHERE (c.tenant_id, c.id) IN (SELECT n.tenant_id, n.contact_id FROM new_rows n);
     RETURN NULL;
 END $$;
-CREATE TRIGGER contact_consents_masks AFTER INSERT OR UPDATE OR DELETE ON contact_consents FOR EACH ROW EXECUTE FUNCTION contact_consents_masks();
-
-CREATE FUNCTION suppressions_masks() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE r record;
+CREATE TRIGGER contact_consents_masks_insert AFTER INSERT ON contact_consents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_insert();
+CREATE FUNCTION contact_consents_masks_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    FOR r IN SELECT x.tenant_id, x.address FROM (SELECT OLD.tenant_id, OLD.address WHERE TG_OP IN ('UPDATE', 'DELETE')
-                                                 UNION SELECT NEW.tenant_id, NEW.address WHERE TG_OP IN ('INSERT', 'UPDATE')) x(tenant_id, address) LOOP
-        PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.email = r.address;
-        PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.phone = r.address;
-    END LOOP;
+    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
+        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
+        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
+        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
+    WHERE (c.tenant_id, c.id) IN (SELECT o.tenant_id, o.contact_id FROM old_rows o UNION SELECT n.tenant_id, n.contact_id FROM new_rows n);
     RETURN NULL;
 END $$;
-CREATE TRIGGER suppressions_masks AFTER INSERT OR UPDATE OR DELETE ON suppressions FOR EACH ROW EXECUTE FUNCTION suppressions_masks();
+CREATE TRIGGER contact_consents_masks_update AFTER UPDATE ON contact_consents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_update();
+CREATE FUNCTION contact_consents_masks_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
+        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
+        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
+        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
+    WHERE (c.tenant_id, c.id) IN (SELECT o.tenant_id, o.contact_id FROM old_rows o);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER contact_consents_masks_delete AFTER DELETE ON contact_consents REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_delete();
+CREATE FUNCTION suppressions_masks_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
+        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
+        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
+        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
+    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN new_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER suppressions_masks_insert AFTER INSERT ON suppressions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_insert();
+CREATE FUNCTION suppressions_masks_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
+        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
+        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
+        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
+    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN old_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone) UNION SELECT x.tenant_id, x.id FROM contacts x JOIN new_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER suppressions_masks_update AFTER UPDATE ON suppressions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_update();
+CREATE FUNCTION suppressions_masks_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
+        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
+        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
+        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
+        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
+    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN old_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER suppressions_masks_delete AFTER DELETE ON suppressions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_delete();
 
 -- A contact's own address or unsubscribe changing: recompute its reach in place, before the row is written.
 CREATE FUNCTION contacts_reach_mask() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -52,10 +102,14 @@ CREATE TRIGGER contacts_reach_mask BEFORE UPDATE OF email, phone, global_unsubsc
     WHEN (OLD.email IS DISTINCT FROM NEW.email OR OLD.phone IS DISTINCT FROM NEW.phone OR OLD.global_unsubscribe_at IS DISTINCT FROM NEW.global_unsubscribe_at)
     EXECUTE FUNCTION contacts_reach_mask();
 
-UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-    reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END);
+-- Existing contacts, set-wise (the triggers only watch changes from now on).
+UPDATE contacts SET consent_mask = k.mask
+FROM (SELECT tenant_id, contact_id, SUM(CASE channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END) AS mask
+      FROM contact_consents WHERE status = 'opted_in' GROUP BY tenant_id, contact_id) k
+WHERE contacts.tenant_id = k.tenant_id AND contacts.id = k.contact_id;
+UPDATE contacts SET reach_mask = (CASE WHEN global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+      (CASE WHEN email IS NOT NULL AND (consent_mask & 1) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'email' AND s.address = contacts.email) THEN 1 ELSE 0 END)
+    + (CASE WHEN phone IS NOT NULL AND (consent_mask & 2) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'sms' AND s.address = contacts.phone) THEN 2 ELSE 0 END)
+    + (CASE WHEN phone IS NOT NULL AND (consent_mask & 4) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'whatsapp' AND s.address = contacts.phone) THEN 4 ELSE 0 END)
+    + (CASE WHEN (consent_mask & 8) <> 0 THEN 8 ELSE 0 END) END)
+WHERE consent_mask <> 0;

@@ -93,11 +93,14 @@ CREATE TRIGGER contacts_reach_mask AFTER UPDATE OF email, phone, global_unsubscr
     WHERE rowid = NEW.rowid;
 END;
 
-UPDATE contacts SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = contacts.tenant_id AND k.contact_id = contacts.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN contacts.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN contacts.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = contacts.tenant_id AND k.contact_id = contacts.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'email' AND s.address = contacts.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN contacts.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = contacts.tenant_id AND k.contact_id = contacts.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'sms' AND s.address = contacts.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN contacts.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = contacts.tenant_id AND k.contact_id = contacts.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'whatsapp' AND s.address = contacts.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = contacts.tenant_id AND k.contact_id = contacts.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE 1 = 1;
+-- Existing contacts, set-wise (the triggers only watch changes from now on).
+UPDATE contacts SET consent_mask = k.mask
+FROM (SELECT tenant_id, contact_id, SUM(CASE channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END) AS mask
+      FROM contact_consents WHERE status = 'opted_in' GROUP BY tenant_id, contact_id) k
+WHERE contacts.tenant_id = k.tenant_id AND contacts.id = k.contact_id;
+UPDATE contacts SET reach_mask = (CASE WHEN global_unsubscribe_at IS NOT NULL THEN 0 ELSE
+      (CASE WHEN email IS NOT NULL AND (consent_mask & 1) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'email' AND s.address = contacts.email) THEN 1 ELSE 0 END)
+    + (CASE WHEN phone IS NOT NULL AND (consent_mask & 2) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'sms' AND s.address = contacts.phone) THEN 2 ELSE 0 END)
+    + (CASE WHEN phone IS NOT NULL AND (consent_mask & 4) <> 0 AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = contacts.tenant_id AND s.channel = 'whatsapp' AND s.address = contacts.phone) THEN 4 ELSE 0 END)
+    + (CASE WHEN (consent_mask & 8) <> 0 THEN 8 ELSE 0 END) END)
+WHERE consent_mask <> 0;

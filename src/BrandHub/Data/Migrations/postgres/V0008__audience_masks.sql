@@ -7,10 +7,7 @@
 ALTER TABLE contacts ADD COLUMN consent_mask integer NOT NULL DEFAULT 0;
 ALTER TABLE contacts ADD COLUMN reach_mask integer NOT NULL DEFAULT 0;
 
--- Statement-level triggers over transition tables: a bulk insert (an import, a merge) recomputes its contacts in one
--- UPDATE, not one per row.
-CREATE FUNCTION contact_consents_masks_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+CREATE FUNCTION contact_masks_refresh(t uuid, cid uuid) RETURNS void LANGUAGE sql AS $$
     UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
         FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
         reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
@@ -18,72 +15,51 @@ BEGIN
         + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
         + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
         + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT n.tenant_id, n.contact_id FROM new_rows n);
+    WHERE c.tenant_id = t AND c.id = cid;
+$$;
+
+-- Statement-level triggers over transition tables, refreshing each changed contact by its primary key: a bulk insert
+-- (an import, a merge) costs one indexed update per contact, and no plan depends on statistics the freshly loaded
+-- tables may not have yet (a set-wise join here was planned as a nested loop over an unanalysed table: quadratic).
+CREATE FUNCTION contact_consents_masks_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT DISTINCT n.tenant_id, n.contact_id FROM new_rows n LOOP PERFORM contact_masks_refresh(r.tenant_id, r.contact_id); END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER contact_consents_masks_insert AFTER INSERT ON contact_consents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_insert();
 CREATE FUNCTION contact_consents_masks_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT o.tenant_id, o.contact_id FROM old_rows o UNION SELECT n.tenant_id, n.contact_id FROM new_rows n);
+    FOR r IN SELECT o.tenant_id, o.contact_id FROM old_rows o UNION SELECT n.tenant_id, n.contact_id FROM new_rows n LOOP PERFORM contact_masks_refresh(r.tenant_id, r.contact_id); END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER contact_consents_masks_update AFTER UPDATE ON contact_consents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_update();
 CREATE FUNCTION contact_consents_masks_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT o.tenant_id, o.contact_id FROM old_rows o);
+    FOR r IN SELECT DISTINCT o.tenant_id, o.contact_id FROM old_rows o LOOP PERFORM contact_masks_refresh(r.tenant_id, r.contact_id); END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER contact_consents_masks_delete AFTER DELETE ON contact_consents REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_consents_masks_delete();
 CREATE FUNCTION suppressions_masks_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN new_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    FOR r IN SELECT DISTINCT n.tenant_id, n.address FROM new_rows n LOOP PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.email = r.address; PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.phone = r.address; END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER suppressions_masks_insert AFTER INSERT ON suppressions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_insert();
 CREATE FUNCTION suppressions_masks_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN old_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone) UNION SELECT x.tenant_id, x.id FROM contacts x JOIN new_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    FOR r IN SELECT o.tenant_id, o.address FROM old_rows o UNION SELECT n.tenant_id, n.address FROM new_rows n LOOP PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.email = r.address; PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.phone = r.address; END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER suppressions_masks_update AFTER UPDATE ON suppressions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_update();
 CREATE FUNCTION suppressions_masks_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-    UPDATE contacts c SET consent_mask = (SELECT COALESCE(SUM(CASE k.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END), 0)
-        FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.status = 'opted_in'),
-        reach_mask = (CASE WHEN c.global_unsubscribe_at IS NOT NULL THEN 0 ELSE
-          (CASE WHEN c.email IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'email' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'email' AND s.address = c.email) THEN 1 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'sms' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'sms' AND s.address = c.phone) THEN 2 ELSE 0 END)
-        + (CASE WHEN c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'whatsapp' AND k.status = 'opted_in') AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = 'whatsapp' AND s.address = c.phone) THEN 4 ELSE 0 END)
-        + (CASE WHEN EXISTS (SELECT 1 FROM contact_consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id AND k.channel = 'push' AND k.status = 'opted_in') THEN 8 ELSE 0 END) END)
-    WHERE (c.tenant_id, c.id) IN (SELECT x.tenant_id, x.id FROM contacts x JOIN old_rows r ON r.tenant_id = x.tenant_id AND (r.address = x.email OR r.address = x.phone));
+    FOR r IN SELECT DISTINCT o.tenant_id, o.address FROM old_rows o LOOP PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.email = r.address; PERFORM contact_masks_refresh(c.tenant_id, c.id) FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.phone = r.address; END LOOP;
     RETURN NULL;
 END $$;
 CREATE TRIGGER suppressions_masks_delete AFTER DELETE ON suppressions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION suppressions_masks_delete();

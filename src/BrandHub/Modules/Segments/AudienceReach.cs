@@ -1,3 +1,4 @@
+using BrandHub.Core.Audience;
 using BrandHub.Core.Segments;
 using BrandHub.Data;
 
@@ -59,9 +60,11 @@ public sealed class AudienceReach(BrandHubDb db)
 
     /// <summary>Four summed columns (email, sms, whatsapp, push) over contact rows aliased <paramref name="c"/> (they need <c>reach_mask</c>).</summary>
     public static string ReachColumns(string c) => string.Join(", ",
-        Reachable(c, 1, "email"), Reachable(c, 2, "sms"), Reachable(c, 4, "whatsapp"), Reachable(c, 8, "push"));
+        Reachable(c, ConsentChannel.Email, "email"), Reachable(c, ConsentChannel.Sms, "sms"), Reachable(c, ConsentChannel.WhatsApp, "whatsapp"),
+        Reachable(c, ConsentChannel.Push, "push"));
 
-    private static string Reachable(string c, int bit, string name) => $"COALESCE(SUM(CASE WHEN ({c}.reach_mask & {bit}) <> 0 THEN 1 ELSE 0 END), 0) AS {name}";
+    private static string Reachable(string c, ConsentChannel channel, string name) =>
+        $"COALESCE(SUM(CASE WHEN ({c}.reach_mask & {CriteriaSql.ConsentBit(channel)}) <> 0 THEN 1 ELSE 0 END), 0) AS {name}";
 
     public static ChannelReach ReadReach(System.Data.Common.DbDataReader r, int first) =>
         new(Convert.ToInt64(r.GetValue(first)), Convert.ToInt64(r.GetValue(first + 1)), Convert.ToInt64(r.GetValue(first + 2)), Convert.ToInt64(r.GetValue(first + 3)));

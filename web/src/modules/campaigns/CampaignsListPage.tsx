@@ -1,8 +1,7 @@
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Chip, InputAdornment, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
+import { Button, Chip, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
 import { listCampaigns } from '../../api/endpoints/campaigns';
 import { queryKeys } from '../../api/queryKeys';
 import { CAMPAIGN_STATUSES, type CampaignSummary } from '../../api/types';
@@ -12,8 +11,8 @@ import { NativeSelectField } from '../../components/NativeSelectField';
 import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
+import { SearchField } from '../../components/SearchField';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
-import { DebouncedTextField } from '../contacts/DebouncedTextField';
 import { CAMPAIGN_SORTS, toCampaignQuery, toggleStatus, useCampaignListParams, type CampaignSort } from './campaignListParams';
 import { MOVE_TEXT, rowMoves } from './campaignMoves';
 import { MoveConfirmDialog } from './MoveConfirmDialog';
@@ -104,23 +103,13 @@ export function CampaignsListPage() {
           })}
         </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <DebouncedTextField
+          <SearchField
             label="Search campaigns"
-            type="search"
             size="small"
             value={filters.search}
             onDebouncedChange={(search) => update({ search })}
             placeholder="Campaign name"
             sx={{ minWidth: 280 }}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon aria-hidden />
-                  </InputAdornment>
-                ),
-              },
-            }}
           />
           <NativeSelectField
             label="Sort"

@@ -1,5 +1,4 @@
-import { Button, InputAdornment, Stack } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Button, Stack } from '@mui/material';
 import {
   CONSENT_CHANNELS,
   CONSENT_STATUSES,
@@ -7,6 +6,7 @@ import {
   type ContactQuery,
 } from '../../api/types';
 import { enumOptions, NativeSelectField } from '../../components/NativeSelectField';
+import { SearchField } from '../../components/SearchField';
 import { humanize } from '../../lib/format';
 import { DebouncedTextField } from './DebouncedTextField';
 
@@ -20,22 +20,12 @@ interface Props {
 export function ContactFilters({ query, update, hasFilters, clearFilters }: Props) {
   return (
     <Stack spacing={2} sx={{ mb: 2 }}>
-      <DebouncedTextField
+      <SearchField
         label="Search contacts"
-        type="search"
         value={query.search}
         onDebouncedChange={(search) => update({ search })}
         placeholder="Name, email, phone or company"
         fullWidth
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon aria-hidden />
-              </InputAdornment>
-            ),
-          },
-        }}
       />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} role="group" aria-label="Filters">
         <DebouncedTextField

@@ -1,10 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, InputAdornment, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
+import { Button, Checkbox, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import SearchIcon from '@mui/icons-material/Search';
 import { listSegments } from '../../api/endpoints/segments';
 import { queryKeys } from '../../api/queryKeys';
 import { SEGMENT_SORTS, SEGMENT_TYPES, type Segment, type SegmentSort } from '../../api/types';
@@ -13,9 +12,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { NativeSelectField } from '../../components/NativeSelectField';
 import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import { applyParamChanges, oneOf, positiveInt } from '../../lib/searchParams';
-import { DebouncedTextField } from '../contacts/DebouncedTextField';
 import { MAX_COMPARED, MIN_COMPARED } from './performance';
 
 const PAGE_SIZE = 25;
@@ -89,14 +88,12 @@ export function SegmentsListPage() {
         }
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} role="group" aria-label="Filters">
-        <DebouncedTextField
+        <SearchField
           label="Search segments"
-          type="search"
           size="small"
           value={filters.search}
           onDebouncedChange={(search) => update({ search })}
           sx={{ minWidth: 280 }}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon aria-hidden /></InputAdornment> } }}
         />
         <NativeSelectField
           label="Type"

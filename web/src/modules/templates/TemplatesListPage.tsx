@@ -1,8 +1,7 @@
 import { Link as RouterLink } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Chip, InputAdornment, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
+import { Button, Chip, Link, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
 import { listTemplates } from '../../api/endpoints/templates';
 import { queryKeys } from '../../api/queryKeys';
 import type { TemplateSummary } from '../../api/types';
@@ -11,8 +10,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { NativeSelectField } from '../../components/NativeSelectField';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { DebouncedTextField } from '../contacts/DebouncedTextField';
 import { toTemplateQuery, useTemplateListParams } from './templateListParams';
 
 const COLUMNS = [{ label: 'Name' }, { label: 'Subject' }, { label: 'Version', align: 'right' as const }, { label: 'Updated' }];
@@ -40,23 +39,13 @@ export function TemplatesListPage() {
         actions={newButton}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} role="group" aria-label="Filters">
-        <DebouncedTextField
+        <SearchField
           label="Search templates"
-          type="search"
           size="small"
           value={filters.search}
           onDebouncedChange={(search) => update({ search })}
           placeholder="Template name"
           sx={{ minWidth: 280 }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon aria-hidden />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
         <NativeSelectField
           label="Show"

@@ -52,7 +52,7 @@ public sealed class EmailCampaignChannel(TemplateLibrary library, IEmailContent 
     public async Task<bool> SenderConfiguredAsync(CancellationToken ct) => await senders.FindAsync(ct) is not null;
 
     /// <summary>Bit 1 of the contact's <c>reach_mask</c> (opted in, an address, not unsubscribed or suppressed), kept by database triggers.</summary>
-    public string ReachableSql => "(c.reach_mask & 1) <> 0";
+    public string ReachableSql { get; } = $"(c.reach_mask & {Core.Segments.CriteriaSql.ConsentBit(Core.Audience.ConsentChannel.Email)}) <> 0";
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -86,7 +86,13 @@ public sealed class BenchDatabase : IAsyncDisposable
         {
             await using var admin = new NpgsqlConnection(PostgresServer);
             await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {PgDatabase} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            try { await new NpgsqlCommand($"DROP DATABASE IF EXISTS {PgDatabase} WITH (FORCE)", admin).ExecuteNonQueryAsync(); }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // FORCE may not terminate an autovacuum worker (it runs as the superuser, after a big load); a plain
+                // DROP does stop autovacuum itself, and our own connections are gone by now.
+                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {PgDatabase}", admin).ExecuteNonQueryAsync();
+            }
         }
         try { Directory.Delete(DataDir, true); } catch (IOException) { }
     }

@@ -9,8 +9,9 @@ public sealed record CompiledCriteria(string Sql, IReadOnlyList<(string Name, ob
 /// <summary>
 /// Compiles a <see cref="Criterion"/> tree to SQL the database evaluates: every value, attribute name, property name and
 /// event name is a parameter, so nothing a user typed ever becomes SQL text. Each leaf is two-valued (never NULL), so
-/// <c>not</c> means exactly "everyone else". Tags, consents, events, metrics and segment membership are correlated
-/// <c>EXISTS</c> / scalar subqueries on the tenant-leading indexes.
+/// <c>not</c> means exactly "everyone else". Consent reads the contact's mask; tags, events, metrics and segment
+/// membership are subqueries on the tenant-leading indexes — correlated <c>EXISTS</c> on PostgreSQL, <c>IN</c> lists on
+/// SQLite (see <c>Has</c>).
 /// </summary>
 public sealed class CriteriaSql
 {
@@ -82,8 +83,22 @@ public sealed class CriteriaSql
     private string Segment(SegmentCondition segment)
     {
         var a = Alias("sm");
-        return $"EXISTS (SELECT 1 FROM segment_members {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.segment_id = {Param(dialect.Guid(segment.SegmentId))} " +
-               $"AND {a}.contact_id = c.id)";
+        return Has("segment_members", a, $"{a}.segment_id = {Param(dialect.Guid(segment.SegmentId))}");
+    }
+
+    /// <summary>
+    /// Whether the contact has (or, <paramref name="negate"/>d, has no) row in <paramref name="table"/> meeting
+    /// <paramref name="condition"/>. On PostgreSQL a correlated <c>(NOT) EXISTS</c>, which it turns into a semi- or
+    /// anti-join. On SQLite, when the tenant is known, <c>c.id (NOT) IN</c> the tenant's matching rows: SQLite runs a
+    /// correlated EXISTS once per contact (a million probes), but evaluates an IN list once (docs/BENCHMARKS.md,
+    /// segment-preview). Contact ids are never NULL, so NOT IN means what NOT EXISTS does.
+    /// </summary>
+    private string Has(string table, string a, string? condition, bool negate = false)
+    {
+        var and = condition is null ? "" : $" AND {condition}";
+        if (!dialect.IsPostgres && tenant is not null)
+            return $"c.id {(negate ? "NOT IN" : "IN")} (SELECT {a}.contact_id FROM {table} {a} WHERE {a}.tenant_id = {Tenant()}{and})";
+        return $"{(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM {table} {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id{and})";
     }
 
     private string Event(EventCondition e)
@@ -93,11 +108,10 @@ public sealed class CriteriaSql
         var filter = new StringBuilder($"{a}.name = {Param(e.Name)}");
         if (e.WithinLastDays is { } days) filter.Append($" AND {a}.occurred_at >= {Param(dialect.Instant(now.AddDays(-days)))}");
         foreach (var p in e.Where) filter.Append(" AND ").Append(Property(p, a));
-        var where = $"{a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id AND {filter}";
-        if (e.Op == EventOperator.None) return $"NOT EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})";
-        if (e.Op == EventOperator.CountGte && e.Count <= 1) return e.Count <= 0 ? "1 = 1" : $"EXISTS (SELECT 1 FROM contact_events {a} WHERE {where})";
+        if (e.Op == EventOperator.None) return Has("contact_events", a, filter.ToString(), negate: true);
+        if (e.Op == EventOperator.CountGte && e.Count <= 1) return e.Count <= 0 ? "1 = 1" : Has("contact_events", a, filter.ToString());
         if (tenant is null)
-            return $"(SELECT COUNT(*) FROM contact_events {a} WHERE {where}) {(e.Op == EventOperator.CountGte ? ">=" : "<")} {Param((long)e.Count)}";
+            return $"(SELECT COUNT(*) FROM contact_events {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id AND {filter}) {(e.Op == EventOperator.CountGte ? ">=" : "<")} {Param((long)e.Count)}";
         // The contacts with at least n matching events, from one pass over the tenant's events (an index range on name and
         // time) rather than a count per contact; "fewer than n" is everyone else (contact ids are never NULL).
         var atLeast = $"SELECT {a}.contact_id FROM contact_events {a} WHERE {a}.tenant_id = {Tenant()} AND {filter} " +
@@ -162,14 +176,21 @@ public sealed class CriteriaSql
                 // (0, or NULL for instants) matches, so the condition is "has a matching row" or "has no failing row".
                 var a = Alias("m");
                 var zero = field.Kind is FieldKind.Number or FieldKind.Money;
-                var row = $"SELECT 1 FROM contact_metrics {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id";
                 var test = Compare($"{a}.{field.Storage}", field.Kind, f.Op, f.Values);
                 return MissingMetricMatches(field.Kind, f.Op, f.Values, zero)
-                    ? $"NOT EXISTS ({row} AND NOT {test})"
-                    : $"EXISTS ({row} AND {test})";
+                    ? Has("contact_metrics", a, $"NOT {test}", negate: true)
+                    : Has("contact_metrics", a, test);
             }
             default:
-                return Compare($"c.{field.Storage}", field.Kind, f.Op, f.Values);
+            {
+                // SQLite keeps no histograms (no STAT4), so it takes any range on an indexed column for a selective one:
+                // "created before <date>" walked the created_at index and fetched ~80 % of a million contacts one by one
+                // (4.6 s, against 1.3 s for a scan). A range open into the past is rarely selective, so there its column
+                // is wrapped in unary + (no index); ranges from a date on ("after", "within the last N days") keep it.
+                var column = $"c.{field.Storage}";
+                var intoThePast = field.Kind == FieldKind.Instant && f.Op is CriteriaOperator.Before or CriteriaOperator.Lt or CriteriaOperator.Lte;
+                return Compare(intoThePast && !dialect.IsPostgres ? "+" + column : column, field.Kind, f.Op, f.Values);
+            }
         }
     }
 
@@ -197,14 +218,13 @@ public sealed class CriteriaSql
     private string Tags(FieldCondition f)
     {
         var a = Alias("tg");
-        var has = $"SELECT 1 FROM contact_tags {a} WHERE {a}.tenant_id = c.tenant_id AND {a}.contact_id = c.id";
         return f.Op switch
         {
-            CriteriaOperator.IsSet => $"EXISTS ({has})",
-            CriteriaOperator.IsNotSet => $"NOT EXISTS ({has})",
-            CriteriaOperator.Neq => $"NOT EXISTS ({has} AND {a}.tag = {Param(f.Values[0])})",
-            CriteriaOperator.In => $"EXISTS ({has} AND {a}.tag IN ({string.Join(", ", f.Values.Select(Param))}))",
-            _ => $"EXISTS ({has} AND {a}.tag = {Param(f.Values[0])})",
+            CriteriaOperator.IsSet => Has("contact_tags", a, null),
+            CriteriaOperator.IsNotSet => Has("contact_tags", a, null, negate: true),
+            CriteriaOperator.Neq => Has("contact_tags", a, $"{a}.tag = {Param(f.Values[0])}", negate: true),
+            CriteriaOperator.In => Has("contact_tags", a, $"{a}.tag IN ({string.Join(", ", f.Values.Select(Param))})"),
+            _ => Has("contact_tags", a, $"{a}.tag = {Param(f.Values[0])}"),
         };
     }
 

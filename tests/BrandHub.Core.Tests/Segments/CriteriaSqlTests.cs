@@ -99,6 +99,32 @@ public sealed class CriteriaSqlTests
         compiled.Parameters.Select(p => p.Value).ShouldContain(Now.AddDays(-30));
     }
 
+    [Theory]
+    [InlineData("""{"field":"tags","op":"eq","value":"vip"}""", "c.id IN (SELECT tg0.contact_id FROM contact_tags tg0 WHERE tg0.tenant_id = ")]
+    [InlineData("""{"field":"tags","op":"isNotSet"}""", "c.id NOT IN (SELECT tg0.contact_id FROM contact_tags tg0 WHERE tg0.tenant_id = ")]
+    [InlineData("""{"event":"login","op":"none","withinLastDays":30}""", "c.id NOT IN (SELECT ev0.contact_id FROM contact_events ev0 WHERE ev0.tenant_id = ")]
+    [InlineData("""{"field":"metrics.revenue","op":"gt","value":500}""", "c.id IN (SELECT m0.contact_id FROM contact_metrics m0 WHERE m0.tenant_id = ")]
+    [InlineData("""{"field":"metrics.orders","op":"lt","value":2}""", "c.id NOT IN (SELECT m0.contact_id FROM contact_metrics m0 WHERE m0.tenant_id = ")]
+    public void On_sqlite_with_a_tenant_row_conditions_are_in_lists_not_a_probe_per_contact(string json, string start)
+    {
+        var sqlite = CriteriaSql.Compile(Tree(json), SqlDialect.Sqlite, Now, tenantId: "TENANT").Sql;
+        sqlite.ShouldStartWith(start);
+        sqlite.ShouldNotContain("c.tenant_id");
+
+        CriteriaSql.Compile(Tree(json), SqlDialect.Postgres, Now, tenantId: Guid.NewGuid()).Sql.ShouldContain("EXISTS (SELECT 1 FROM");
+        CriteriaSql.Compile(Tree(json), SqlDialect.Sqlite, Now).Sql.ShouldContain("EXISTS (SELECT 1 FROM", customMessage: "without a tenant: correlated");
+    }
+
+    [Theory]
+    [InlineData("before", true)]
+    [InlineData("after", false)]
+    public void On_sqlite_a_range_open_into_the_past_does_not_use_the_index(string op, bool noIndex)
+    {
+        var json = $$"""{"field":"createdAt","op":"{{op}}","value":"2026-01-01T00:00:00Z"}""";
+        CriteriaSql.Compile(Tree(json), SqlDialect.Sqlite, Now).Sql.Contains("+c.created_at").ShouldBe(noIndex);
+        CriteriaSql.Compile(Tree(json), SqlDialect.Postgres, Now).Sql.ShouldNotContain("+c.");
+    }
+
     [Fact]
     public void Parameter_names_carry_the_prefix_and_are_unique()
     {

@@ -18,7 +18,7 @@ public sealed class LaunchCrashRecoveryTests(Xunit.Abstractions.ITestOutputHelpe
     {
         await using var database = await ScratchDatabase.CreateAsync();
         var environment = database.Environment(("BrandHub__Jobs__LeaseSeconds", "2"), ("BrandHub__Jobs__PollSeconds", "0.2"),
-            ("BrandHub__Delivery__Enabled", "false"), ("BrandHub__Campaigns__LaunchChunkSize", "10"));
+            ("BrandHub__Delivery__Enabled", "false"), ("BrandHub__Campaigns__LaunchChunkSize", "3"));
         var (exitCode, output) = await BrandHubProcess.RunAsync(environment, "tenant", "create", "--name", "Launch Crash", "--admin-email", Email, "--admin-password", Password);
         exitCode.ShouldBe(0, output);
         var segment = await SeedAudienceAsync(database);

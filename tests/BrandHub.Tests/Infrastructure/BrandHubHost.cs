@@ -75,13 +75,7 @@ public class BrandHubHost : IAsyncLifetime
         await App.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (DatabaseName is not null)
-        {
-            await using var admin = new NpgsqlConnection(PostgresServer);
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", admin);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (DatabaseName is not null) await ScratchPostgres.DropAsync(DatabaseName);
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 

@@ -32,12 +32,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     {
         NpgsqlConnection.ClearAllPools();
         SqliteConnection.ClearAllPools();
-        if (databaseName is not null)
-        {
-            await using var admin = new NpgsqlConnection(BrandHubHost.PostgresServer);
-            await admin.OpenAsync();
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
-        }
+        if (databaseName is not null) await ScratchPostgres.DropAsync(databaseName);
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
     }
 

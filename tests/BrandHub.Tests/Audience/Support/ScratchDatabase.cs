@@ -63,13 +63,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         SqliteConnection.ClearAllPools();
-        if (databaseName is not null)
-        {
-            await using var admin = new NpgsqlConnection(BrandHubHost.PostgresServer);
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (databaseName is not null) await ScratchPostgres.DropAsync(databaseName);
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }

@@ -18,8 +18,8 @@ END;
 CREATE TRIGGER contact_consents_masks_update AFTER UPDATE ON contact_consents BEGIN
     UPDATE contacts SET consent_mask = consent_mask & ~(CASE OLD.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END)
     WHERE tenant_id = OLD.tenant_id AND id = OLD.contact_id;
-    UPDATE contacts SET consent_mask = consent_mask | (CASE WHEN NEW.status = 'opted_in' THEN (CASE NEW.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END) ELSE 0 END)
-    WHERE tenant_id = NEW.tenant_id AND id = NEW.contact_id;
+    UPDATE contacts SET consent_mask = consent_mask | (CASE NEW.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END)
+    WHERE tenant_id = NEW.tenant_id AND id = NEW.contact_id AND NEW.status = 'opted_in';
 END;
 CREATE TRIGGER contact_consents_masks_delete AFTER DELETE ON contact_consents BEGIN
     UPDATE contacts SET consent_mask = consent_mask & ~(CASE OLD.channel WHEN 'email' THEN 1 WHEN 'sms' THEN 2 WHEN 'whatsapp' THEN 4 WHEN 'push' THEN 8 WHEN 'profiling' THEN 16 ELSE 0 END)
@@ -39,18 +39,14 @@ WHEN NEW.consent_mask <> 0 OR NEW.reach_mask <> 0 BEGIN
     WHERE rowid = NEW.rowid;
 END;
 
--- Suppressions: recompute the reach of every contact with the address.
+-- Suppressions: recompute the reach of every contact with the address (one index search each for email and phone).
 CREATE TRIGGER suppressions_masks_insert AFTER INSERT ON suppressions BEGIN
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND email = NEW.address;
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND phone = NEW.address;
+    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND (email = NEW.address OR phone = NEW.address);
 END;
 CREATE TRIGGER suppressions_masks_update AFTER UPDATE ON suppressions BEGIN
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND email = OLD.address;
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND phone = OLD.address;
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND email = NEW.address;
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND phone = NEW.address;
+    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND (email = OLD.address OR phone = OLD.address);
+    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = NEW.tenant_id AND (email = NEW.address OR phone = NEW.address);
 END;
 CREATE TRIGGER suppressions_masks_delete AFTER DELETE ON suppressions BEGIN
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND email = OLD.address;
-    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND phone = OLD.address;
+    UPDATE contacts SET reach_mask = reach_mask WHERE tenant_id = OLD.tenant_id AND (email = OLD.address OR phone = OLD.address);
 END;

@@ -40,13 +40,16 @@ public static class EmailDispatchBenchmark
         {
             var cpuAtStart = node.CpuSeconds();
             var sw = Stopwatch.StartNew();
-            long sent = 0, finished = 0;
-            while (finished < messages)
+            long sent = 0;
+            var pending = true;
+            while (pending)
             {
                 await Task.Delay(200);
                 if (node.Process.HasExited) throw new InvalidOperationException("The dispatch node exited: " + node.Output);
-                finished = await db.ScalarAsync("SELECT count(*) FROM deliveries WHERE status NOT IN ('queued', 'sending')");
-                if (sw.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"{finished} of {messages} finished after 30 minutes.");
+                // Asks whether anything is still pending, which stops at the first such row: counting the finished rows
+                // scanned the table five times a second, CPU taken from the node under test on a 2-core machine.
+                pending = await db.ScalarAsync("SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries WHERE status = 'queued') OR EXISTS (SELECT 1 FROM deliveries WHERE status = 'sending') THEN 1 ELSE 0 END") == 1;
+                if (sw.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"Deliveries still pending after 30 minutes.");
             }
             var dispatchSeconds = sw.Elapsed.TotalSeconds;
             var cpuMicrosPerMessage = (int)((node.CpuSeconds() - cpuAtStart) * 1e6 / messages);

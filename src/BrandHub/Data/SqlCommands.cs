@@ -51,6 +51,15 @@ public static class SqlCommands
     /// <summary>A GUID as each provider stores it: uuid on PostgreSQL, EF's upper-case text on SQLite.</summary>
     public static object Id(this BrandHubDb db, Guid id) => db.IsPostgres ? id : id.ToString().ToUpperInvariant();
 
+    /// <summary>
+    /// A list of ids as one parameter named <c>@ids</c>, read by a query of one column <c>id</c> — for <c>x IN (…)</c> or
+    /// <c>FROM (…) AS i</c>: a uuid[] on PostgreSQL, a JSON array read by json_each on SQLite. One statement whatever the
+    /// count, and no null handling for a list that holds none.
+    /// </summary>
+    public static (string Sql, (string Name, object? Value) Parameter) IdList(this BrandHubDb db, IEnumerable<Guid> ids) => db.IsPostgres
+        ? ("SELECT unnest(@ids) AS id", ("@ids", ids.Distinct().ToArray()))
+        : ("SELECT value AS id FROM json_each(@ids)", ("@ids", System.Text.Json.JsonSerializer.Serialize(ids.Distinct().Select(i => i.ToString().ToUpperInvariant()))));
+
     /// <summary>Reads a GUID column whatever the provider returns (uuid or text).</summary>
     public static Guid GetId(this DbDataReader reader, int ordinal) =>
         reader.GetValue(ordinal) is Guid g ? g : Guid.Parse(reader.GetString(ordinal));

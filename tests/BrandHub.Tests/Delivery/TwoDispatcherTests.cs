@@ -10,7 +10,11 @@ public sealed class TwoDispatcherTests(DeliveryHost host) : IClassFixture<Delive
     [Fact]
     public async Task Two_dispatchers_on_one_database_never_send_the_same_delivery_twice()
     {
+        // Sends take a while, as with a real provider: otherwise whichever node polls first can drain all 2,000 before
+        // the other claims once, and the test would not show two nodes sharing the work.
+        host.Transport.Latency = TimeSpan.FromMilliseconds(50);
         await using var second = await SecondNodeAsync();
+        second.Transport.Latency = TimeSpan.FromMilliseconds(50);
         var tenant = await host.NewTenantAsync();
         var emails = Enumerable.Range(0, 2000).Select(i => UniqueEmail($"two{i}")).ToList();
         foreach (var chunk in emails.Chunk(1000))

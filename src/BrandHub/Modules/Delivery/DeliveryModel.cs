@@ -4,7 +4,8 @@ namespace BrandHub.Modules.Delivery;
 
 /// <summary>
 /// EF mapping of the delivery tables. <c>tenant_id</c> leads every key and index here; the dispatcher's cross-tenant
-/// claim indexes (partial, on due queued rows and expired leases) live only in the SQL migration.
+/// claim indexes (partial, on due queued rows and expired leases), the campaign index and PostgreSQL's claim function
+/// (claim_deliveries) live only in the SQL migrations.
 /// </summary>
 public static class DeliveryModel
 {
@@ -18,8 +19,7 @@ public static class DeliveryModel
             e.HasIndex(x => new { x.TenantId, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.ContactId, x.SentAt });
-            e.HasIndex(x => new { x.TenantId, x.CampaignId, x.Status });
-            e.HasIndex(x => new { x.TenantId, x.ProviderMessageId });
+            e.HasIndex(x => new { x.TenantId, x.ProviderMessageId }).HasFilter("provider_message_id IS NOT NULL");
             if (postgres) e.Property(x => x.DataJson).HasColumnType("jsonb");
         });
         model.Entity<DeliveryTransition>(e =>

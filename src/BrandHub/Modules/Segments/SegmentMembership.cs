@@ -22,7 +22,7 @@ public sealed class SegmentMembership(BrandHubDb db, TimeProvider clock)
     /// <summary>Removes the given contacts (live or not) from the segment.</summary>
     public async Task<int> RemoveAsync(Guid segmentId, IReadOnlyList<Guid> contactIds, CancellationToken ct)
     {
-        var (ids, idsParam) = IdList(contactIds);
+        var (ids, idsParam) = db.IdList(contactIds);
         var p = Common(segmentId);
         p.Add(idsParam);
         var leavers = $"FROM segment_members sm WHERE sm.tenant_id = @tenant AND sm.segment_id = @segment AND sm.contact_id IN ({ids})";
@@ -92,15 +92,10 @@ public sealed class SegmentMembership(BrandHubDb db, TimeProvider clock)
         ];
     }
 
-    /// <summary>A list of contact ids as one parameter: a uuid[] on PostgreSQL, a JSON array read by json_each on SQLite.</summary>
-    private (string Sql, (string Name, object? Value) Parameter) IdList(IReadOnlyList<Guid> ids) => db.IsPostgres
-        ? ("SELECT unnest(@ids)", ("@ids", ids.Distinct().ToArray()))
-        : ("SELECT value FROM json_each(@ids)", ("@ids", System.Text.Json.JsonSerializer.Serialize(ids.Distinct().Select(i => i.ToString().ToUpperInvariant()))));
-
     /// <summary>A predicate over <c>c</c>: the contact is one of <paramref name="ids"/>.</summary>
     public CompiledCriteria ContactIn(IReadOnlyList<Guid> ids)
     {
-        var (sql, parameter) = IdList(ids);
+        var (sql, parameter) = db.IdList(ids);
         return new CompiledCriteria($"c.id IN ({sql})", [parameter]);
     }
 }

@@ -26,8 +26,12 @@ public sealed class RecordingTransport : IEmailTransport
 
     public IReadOnlyList<OutgoingEmail> To(string address) => Sent.Where(m => string.Equals(m.To, address, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    public Task<IReadOnlyList<EmailSendResult>> SendAsync(EmailSender sender, IReadOnlyList<OutgoingEmail> batch, CancellationToken ct)
+    /// <summary>How long each call takes, like a provider's round trips (zero: instant).</summary>
+    public TimeSpan Latency { get; set; }
+
+    public async Task<IReadOnlyList<EmailSendResult>> SendAsync(EmailSender sender, IReadOnlyList<OutgoingEmail> batch, CancellationToken ct)
     {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, ct);
         var results = new List<EmailSendResult>();
         foreach (var m in batch)
         {
@@ -41,7 +45,7 @@ public sealed class RecordingTransport : IEmailTransport
                 _ => new EmailSendResult(m.DeliveryId, outcome, null, "550 5.1.1 No such user"),
             });
         }
-        return Task.FromResult<IReadOnlyList<EmailSendResult>>(results);
+        return results;
     }
 }
 

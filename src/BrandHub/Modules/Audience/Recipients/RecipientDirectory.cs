@@ -25,12 +25,18 @@ public sealed class RecipientDirectory(BrandHubDb db, AuditTrail audit, ContactT
     /// <summary>Contacts by id; a merged contact answers with its survivor. Ids that never existed are absent.</summary>
     public async Task<Dictionary<Guid, Recipient>> FindAsync(IReadOnlyCollection<Guid> contactIds, string channel, CancellationToken ct)
     {
-        var ids = contactIds.Distinct().ToList();
-        var rows = await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.MergedIntoId }).ToListAsync(ct);
-        var survivorOf = rows.ToDictionary(r => r.Id, r => r.MergedIntoId ?? r.Id);
-        var profiles = await LoadAsync(survivorOf.Values.Distinct().ToList(), channel, ct);
-        return survivorOf.Where(p => profiles.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => profiles[p.Value]);
+        // The contacts themselves first: merged ones are rare, so their survivors cost a second query only when there are some.
+        var (found, mergedInto) = await LoadWithMergesAsync(contactIds.Distinct().ToList(), channel, ct);
+        var survivors = mergedInto.Values.Where(s => !found.ContainsKey(s)).Distinct().ToList();
+        if (survivors.Count > 0)
+            foreach (var (id, profile) in (await LoadWithMergesAsync(survivors, channel, ct)).Profiles) found[id] = profile;
+        var result = new Dictionary<Guid, Recipient>(found.Count);
+        foreach (var id in contactIds)
+        {
+            var survivor = mergedInto.GetValueOrDefault(id, id);
+            if (found.TryGetValue(survivor, out var profile)) result[id] = profile;
+        }
+        return result;
     }
 
     /// <summary>Live contacts by normalised email.</summary>
@@ -66,17 +72,24 @@ public sealed class RecipientDirectory(BrandHubDb db, AuditTrail audit, ContactT
         return created;
     }
 
-    private async Task<Dictionary<Guid, Recipient>> LoadAsync(List<Guid> ids, string channel, CancellationToken ct)
+    private async Task<Dictionary<Guid, Recipient>> LoadAsync(List<Guid> ids, string channel, CancellationToken ct) =>
+        (await LoadWithMergesAsync(ids, channel, ct)).Profiles;
+
+    /// <summary>Profiles by id (a merged contact's own is not live), and which were merged into another (contact id → survivor id).</summary>
+    private async Task<(Dictionary<Guid, Recipient> Profiles, Dictionary<Guid, Guid> MergedInto)> LoadWithMergesAsync(List<Guid> ids, string channel,
+        CancellationToken ct)
     {
-        if (ids.Count == 0) return [];
+        if (ids.Count == 0) return ([], []);
         var contacts = await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone, c.DeletedAt, c.MergedIntoId, c.GlobalUnsubscribeAt,
                 c.City, c.Country, c.AttributesJson })
             .ToListAsync(ct);
         var consents = await db.Set<ContactConsent>().AsNoTracking().Where(c => ids.Contains(c.ContactId) && c.Channel == channel)
             .ToDictionaryAsync(c => c.ContactId, c => c.Status, ct);
-        return contacts.ToDictionary(c => c.Id, c => new Recipient(c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone,
+        var profiles = contacts.ToDictionary(c => c.Id, c => new Recipient(c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.Company, c.Locale, c.Timezone,
             c.DeletedAt == null && c.MergedIntoId == null, c.GlobalUnsubscribeAt != null, consents.GetValueOrDefault(c.Id, "unknown"),
             c.City, c.Country, c.AttributesJson));
+        var merged = contacts.Where(c => c.MergedIntoId is not null).ToDictionary(c => c.Id, c => c.MergedIntoId!.Value);
+        return (profiles, merged);
     }
 }

@@ -62,12 +62,17 @@ public sealed class SendPolicies(BrandHubDb db, SuppressionList suppressions, Ti
             .GroupBy(c => (c.CapOverride ?? tenant.Cap)!.Window);
         foreach (var group in byWindow)
         {
-            var ids = group.Select(c => (Guid?)c.Recipient!.ContactId).Distinct().ToList();
-            var since = now - group.Key;
-            var rows = await db.Set<Delivery>().AsNoTracking()
-                .Where(d => ids.Contains(d.ContactId) && d.Channel == channel && d.Category == MessageCategories.Marketing && d.SentAt >= since)
-                .GroupBy(d => d.ContactId).Select(g => new { ContactId = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-            foreach (var row in rows) counts[(row.ContactId, group.Key)] = row.Count;
+            // One index probe per contact, as a correlated count over the list, so no statistics can turn it into a scan of
+            // the tenant's recent sends: EF's list translation (with a null test for the nullable column), and a join to the
+            // list, were each planned that way on PostgreSQL right after a launch — 20 to 220 ms a batch instead of 2.
+            var (ids, idsParameter) = db.IdList(group.Select(c => c.Recipient!.ContactId));
+            var rows = await db.QueryAsync($@"SELECT i.id, (SELECT COUNT(*) FROM deliveries d WHERE d.tenant_id = @tenant AND d.contact_id = i.id
+                    AND d.sent_at >= @since AND d.channel = @channel AND d.category = @marketing)
+                FROM ({ids}) AS i",
+                [("@tenant", db.Id(db.Scope.RequiredTenantId)), ("@channel", channel), ("@marketing", MessageCategories.Marketing),
+                    ("@since", db.Instant(now - group.Key)), idsParameter],
+                r => (ContactId: r.GetId(0), Count: Convert.ToInt32(r.GetValue(1))), ct);
+            foreach (var row in rows.Where(r => r.Count > 0)) counts[(row.ContactId, group.Key)] = row.Count;
         }
         return counts;
     }

@@ -100,10 +100,8 @@ public sealed class ContactEventIngest(BrandHubDb db, SegmentRefreshRequests ref
     /// <summary>Orders, revenue and last order from the contact's purchase events, last seen from any event: recomputed, so idempotent.</summary>
     private Task RecomputeMetricsAsync(IReadOnlyList<Guid> contactIds, DateTimeOffset now, CancellationToken ct)
     {
-        var p = new List<(string Name, object? Value)> { ("@tenant", db.Id(db.Scope.RequiredTenantId)), ("@now", db.Instant(now)), ("@purchase", Purchase) };
-        string ids;
-        if (db.IsPostgres) { ids = "SELECT unnest(@ids)"; p.Add(("@ids", contactIds.ToArray())); }
-        else { ids = "SELECT value FROM json_each(@ids)"; p.Add(("@ids", JsonSerializer.Serialize(contactIds.Select(i => i.ToString().ToUpperInvariant())))); }
+        var (ids, idsParameter) = db.IdList(contactIds);
+        var p = new List<(string Name, object? Value)> { ("@tenant", db.Id(db.Scope.RequiredTenantId)), ("@now", db.Instant(now)), ("@purchase", Purchase), idsParameter };
         return db.ExecuteAsync($@"INSERT INTO contact_metrics (tenant_id, contact_id, orders, revenue, last_order_at, last_seen_at, updated_at)
             SELECT e.tenant_id, e.contact_id,
                 SUM(CASE WHEN e.name = @purchase THEN 1 ELSE 0 END),

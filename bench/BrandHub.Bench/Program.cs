@@ -6,10 +6,16 @@ using BrandHub.Bench;
 //   campaign-launch [--contacts 1000000] [--chunk 5000] [--provider sqlite|postgres]
 //   segment-preview [--contacts 1000000] [--events 10000000] [--runs 10] [--keep] [--provider sqlite|postgres]
 //                   (--keep: generate the data set once into a named database and reuse it on later runs)
+//   attribution     [--journeys 1000000] [--runs 3]   (in-process, no database)
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
+if (scenario == "attribution")
+{
+    Console.WriteLine(AttributionBenchmark.Run(ArgValue(args, "--journeys") is { } j ? int.Parse(j) : 1_000_000, ArgValue(args, "--runs") is { } ar ? int.Parse(ar) : 3));
+    return 0;
+}
 var providers = ArgValue(args, "--provider") is { } p ? [p] : new[] { "sqlite" }.Concat(
     Environment.GetEnvironmentVariable("BRANDHUB_BENCH_PG") is { Length: > 0 } ? ["postgres"] : Array.Empty<string>()).ToArray();
 

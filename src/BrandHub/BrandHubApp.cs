@@ -14,6 +14,7 @@ using BrandHub.Modules.Platform.Jobs;
 using BrandHub.Modules.Platform.Observability;
 using BrandHub.Modules.Platform.Outbox;
 using BrandHub.Modules.Segments;
+using BrandHub.Modules.Analytics;
 using BrandHub.Modules.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -83,6 +84,7 @@ public static class BrandHubApp
         app.MapDelivery();
         BrandHub.Modules.Campaigns.CampaignsModule.MapCampaignsModule(app);
         app.MapSegments();
+        app.MapAnalytics();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -450,6 +450,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/analytics/paths/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attribute aggregated paths (path;total_conversions;total_conversion_value;total_null) with every model
+         * @description Body: text/csv, ';'-separated with a header row, paths like 'eta > iota > alpha'. ?models= a comma list of first_touch, last_touch, last_non_direct, linear, position_based, markov, shapley (default all but last_non_direct and time_decay, which needs touch times). Each model's credits add up exactly to the totals: conversions to 4 decimals, value to the cent (largest remainder, ties by channel name).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    models?: string;
+                    positionFirst?: number;
+                    positionLast?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PathsAttributionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -6200,6 +6265,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CreditView: {
+            /** Format: double */
+            conversions: number;
+            /** Format: double */
+            value: number;
+        };
         DeliveryDetail: {
             delivery: components["schemas"]["DeliveryView"];
             data: components["schemas"]["JsonElement"];
@@ -6790,6 +6861,24 @@ export interface components {
              */
             page: number;
         };
+        PathsAttributionView: {
+            /** @description Model → channel → credit; each model's credits add up to the totals exactly. */
+            models: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["CreditView"];
+                };
+            };
+            /** @description Markov: the relative drop in conversion probability without the channel. */
+            removalEffects: null | {
+                [key: string]: number;
+            };
+            totals: components["schemas"]["TotalsView"];
+            /** @description Conversions of paths the channel was on without being the last touch. */
+            assistedConversions: {
+                [key: string]: number;
+            };
+            shapley: null | components["schemas"]["ShapleyView"];
+        };
         PolicySettings: {
             frequencyCap: null | components["schemas"]["FrequencyCapInput"];
             quietHours: null | components["schemas"]["QuietHoursInput"];
@@ -6980,6 +7069,17 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ShapleyView: {
+            /** @description exact (every coalition) or sampled. */
+            method: string;
+            /** Format: int32 */
+            samples: number;
+            /**
+             * Format: double
+             * @description Sampled: the largest 95 % error bound of a channel's share of the credit.
+             */
+            errorBound: number;
         };
         /** @description A step: a channel, its content (one variant) or its A/B variants, an optional holdout and delay. */
         StepRequest: {
@@ -7198,6 +7298,14 @@ export interface components {
             token_type: string;
             /** Format: int32 */
             expires_in: number;
+        };
+        TotalsView: {
+            /** Format: double */
+            conversions: number;
+            /** Format: double */
+            value: number;
+            /** Format: int64 */
+            nulls: number;
         };
         TransitionView: {
             from: null | string;

@@ -7,7 +7,7 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Owner, Admin, Marketer, Agent, Analyst, Viewer];
 
-    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead];
+    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead, Scopes.AnalyticsRead];
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -34,13 +34,15 @@ public static class Scopes
         TenantManage = "tenant:manage", JobsRead = "jobs:read", JobsManage = "jobs:manage",
         DeliveriesRead = "deliveries:read", DeliveriesManage = "deliveries:manage", MessagesSend = "messages:send",
         TemplatesRead = "templates:read", TemplatesWrite = "templates:write", ChannelsManage = "channels:manage",
-        SegmentsRead = "segments:read", SegmentsWrite = "segments:write", CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write";
+        SegmentsRead = "segments:read", SegmentsWrite = "segments:write", CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write",
+        AnalyticsRead = "analytics:read";
 
     public static readonly IReadOnlyList<string> All =
     [
         ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
         AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
         DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage, SegmentsRead, SegmentsWrite, CampaignsRead, CampaignsWrite,
+        AnalyticsRead,
     ];
 
     public static string Policy(string scope) => "scope:" + scope;

@@ -5879,6 +5879,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/utm/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's UTM naming rules (the defaults until set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UtmRulesView"];
+                    };
+                };
+            };
+        };
+        /** Set the tenant's UTM naming rules */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UtmRulesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UtmRulesView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utm/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check UTM parameters against the tenant's rules: every violation, each with a suggestion when there is an obvious fix */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UtmRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UtmValidation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utm/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build a link tagged with UTM parameters; refused (400, field by field) unless they follow the tenant's rules */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UtmLinkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UtmLink"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7333,6 +7491,57 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             disabledAt: null | string;
+        };
+        UtmLink: {
+            url: string;
+        };
+        UtmLinkRequest: {
+            url: null | string;
+            source: null | string;
+            medium: null | string;
+            campaign: null | string;
+            term: null | string;
+            content: null | string;
+        };
+        UtmRequest: {
+            source: null | string;
+            medium: null | string;
+            campaign: null | string;
+            term: null | string;
+            content: null | string;
+        };
+        UtmRulesRequest: {
+            allowedSources: null | string[];
+            allowedMediums: null | string[];
+            lowerCase: null | boolean;
+            separator: null | string;
+            required: null | string[];
+            campaignPattern: null | string;
+            campaignPatternHint: null | string;
+        };
+        UtmRulesView: {
+            /** @description Allowed utm_source values; empty allows any. */
+            allowedSources: string[];
+            /** @description Allowed utm_medium values; empty allows any. */
+            allowedMediums: string[];
+            lowerCase: boolean;
+            /** @description The one character between words: '-', '_' or '.'. */
+            separator: string;
+            /** @description Fields that must be present: source, medium, campaign, term, content. */
+            required: string[];
+            /** @description A regular expression campaign names must match, or null. */
+            campaignPattern: null | string;
+            campaignPatternHint: null | string;
+        };
+        UtmValidation: {
+            valid: boolean;
+            violations: components["schemas"]["UtmViolation"][];
+        };
+        UtmViolation: {
+            field: string;
+            rule: string;
+            message: string;
+            suggestion: null | string;
         };
         /** @description One step × variant's numbers. Status counts follow the delivery ladder: an opened message was also delivered and sent. */
         VariantMetrics: {

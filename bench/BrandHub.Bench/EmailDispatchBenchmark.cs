@@ -29,13 +29,16 @@ public static class EmailDispatchBenchmark
         </td></tr></table></body></html>
         """;
 
-    public static async Task<string> RunAsync(string provider, int messages, int connections, bool dkim)
+    public static async Task<string> RunAsync(string provider, int messages, int connections, bool dkim, int nodes = 1)
     {
         await using var db = await BenchDatabase.CreateAsync(provider);
         using var sink = await SmtpSinkProcess.StartAsync();
         var queueSeconds = await QueueAsync(db, sink.Port, messages, connections, dkim);
 
         var node = await DispatchNode.StartAsync(db);
+        // More nodes on the same database and sink (--nodes): the scale-out case, and a probe of where one node waits.
+        var others = new List<DispatchNode>();
+        for (var i = 1; i < nodes; i++) others.Add(await DispatchNode.StartAsync(db));
         try
         {
             var cpuAtStart = node.CpuSeconds();
@@ -46,6 +49,7 @@ public static class EmailDispatchBenchmark
             {
                 await Task.Delay(200);
                 if (node.Process.HasExited) throw new InvalidOperationException("The dispatch node exited: " + node.Output);
+                if (others.FirstOrDefault(o => o.Process.HasExited) is { } dead) throw new InvalidOperationException("A dispatch node exited: " + dead.Output);
                 // Asks whether anything is still pending, which stops at the first such row: counting the finished rows
                 // scanned the table five times a second, CPU taken from the node under test on a 2-core machine.
                 pending = await db.ScalarAsync("SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries WHERE status = 'queued') OR EXISTS (SELECT 1 FROM deliveries WHERE status = 'sending') THEN 1 ELSE 0 END") == 1;
@@ -53,6 +57,7 @@ public static class EmailDispatchBenchmark
             }
             var dispatchSeconds = sw.Elapsed.TotalSeconds;
             var cpuMicrosPerMessage = (int)((node.CpuSeconds() - cpuAtStart) * 1e6 / messages);
+            foreach (var other in others) other.Dispose();
             sent = await db.ScalarAsync("SELECT count(*) FROM deliveries WHERE status = 'sent'");
             var peakMb = node.PeakWorkingSetMb();
             var size = await node.SampleMessageSizeAsync();
@@ -61,7 +66,7 @@ public static class EmailDispatchBenchmark
             var baseline = await sink.SmtpSourceSecondsAsync(messages, size, connections);
             return JsonSerializer.Serialize(new
             {
-                scenario = "email-dispatch", provider, messages, connections, dkim, sent,
+                scenario = "email-dispatch", provider, messages, connections, dkim, nodes, sent,
                 queueSeconds = Math.Round(queueSeconds, 2), queuedPerSecond = (int)(messages / queueSeconds),
                 dispatchSeconds = Math.Round(dispatchSeconds, 2), messagesPerSecond = (int)(messages / dispatchSeconds),
                 messageBytes = size, peakWorkingSetMb = peakMb, nodeCpuMicrosecondsPerMessage = cpuMicrosPerMessage,
@@ -71,7 +76,11 @@ public static class EmailDispatchBenchmark
                 machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", date = DateTime.UtcNow.ToString("yyyy-MM-dd"),
             });
         }
-        finally { node.Dispose(); }
+        finally
+        {
+            node.Dispose();
+            foreach (var other in others) other.Dispose();
+        }
     }
 
     /// <summary>An in-process host with its dispatcher off sets the tenant up and queues the messages through the API.</summary>

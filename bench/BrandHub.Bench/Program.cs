@@ -2,7 +2,7 @@ using BrandHub.Bench;
 
 // dotnet run -c Release --project bench/BrandHub.Bench -- <scenario> [options]
 //   import          [--rows 100000] [--provider sqlite|postgres]
-//   email-dispatch  [--messages 100000] [--connections 4] [--dkim] [--provider sqlite|postgres]
+//   email-dispatch  [--messages 100000] [--connections 4] [--dkim] [--nodes 1] [--provider sqlite|postgres]
 //   campaign-launch [--contacts 1000000] [--chunk 5000] [--provider sqlite|postgres]
 //   segment-preview [--contacts 1000000] [--events 10000000] [--runs 10] [--keep] [--provider sqlite|postgres]
 //                   (--keep: generate the data set once into a named database and reuse it on later runs)
@@ -32,7 +32,7 @@ foreach (var provider in providers)
         _ => await EmailDispatchBenchmark.RunAsync(provider,
             ArgValue(args, "--messages") is { } m ? int.Parse(m) : 100_000,
             ArgValue(args, "--connections") is { } c ? int.Parse(c) : 4,
-            args.Contains("--dkim")),
+            args.Contains("--dkim"), ArgValue(args, "--nodes") is { } dn ? int.Parse(dn) : 1),
     };
     Console.WriteLine(line);
 }

@@ -26,10 +26,10 @@ public static class AttributionBenchmark
         if (errors.Count > 0) throw new InvalidOperationException(errors[0].Message);
 
         var models = AttributionModels.PathsDefault.Concat([AttributionModels.LastNonDirect]).ToList();
-        var perModel = models.ToDictionary(m => m, m => Median(repeats, () => Core.Attribution.Attribution.Run(set, [m])));
-        var all = Median(repeats, () => Core.Attribution.Attribution.Run(set, models));
+        var perModel = models.ToDictionary(m => m, m => Median(repeats, () => ChannelAttribution.Run(set, [m])));
+        var all = Median(repeats, () => ChannelAttribution.Run(set, models));
         var baseline = Median(repeats, () => FirstTouchCount(set));
-        var result = Core.Attribution.Attribution.Run(set, models);
+        var result = ChannelAttribution.Run(set, models);
 
         return JsonSerializer.Serialize(new
         {

@@ -65,7 +65,6 @@ internal static class HeuristicModels
         var conversions = new double[channels];
         var value = new double[channels];
         var direct = set.ChannelId(settings.DirectChannel);
-        Span<double> shares = stackalloc double[0];
         var buffer = new double[16];
         for (var j = 0; j < set.Count; j++)
         {
@@ -73,7 +72,7 @@ internal static class HeuristicModels
             var (c, v) = (set.Conversions[j], set.Values[j]);
             if (c == 0 && v == 0) continue;
             if (buffer.Length < path.Length) buffer = new double[path.Length * 2];
-            shares = buffer.AsSpan(0, path.Length);
+            var shares = buffer.AsSpan(0, path.Length);
             Shares(model, path, set.AgesInDays[j], settings, direct, shares);
             for (var i = 0; i < path.Length; i++)
             {

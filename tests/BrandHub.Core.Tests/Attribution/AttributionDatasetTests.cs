@@ -33,7 +33,7 @@ public sealed class AttributionDatasetTests
     public void First_last_and_linear_equal_a_direct_count()
     {
         var (set, lines) = Load();
-        var r = Core.Attribution.Attribution.Run(set, [AttributionModels.FirstTouch, AttributionModels.LastTouch, AttributionModels.Linear]);
+        var r = ChannelAttribution.Run(set, [AttributionModels.FirstTouch, AttributionModels.LastTouch, AttributionModels.Linear]);
         foreach (var channel in set.Channels)
         {
             r.Models["first_touch"][channel].Conversions.ShouldBe(lines.Where(l => l.Path[0] == channel).Sum(l => l.Conversions));
@@ -48,8 +48,8 @@ public sealed class AttributionDatasetTests
     public void Every_model_reconciles_and_markov_and_shapley_are_deterministic()
     {
         var (set, _) = Load();
-        var first = Core.Attribution.Attribution.Run(set, AttributionModels.PathsDefault);
-        var second = Core.Attribution.Attribution.Run(Load().Set, AttributionModels.PathsDefault);
+        var first = ChannelAttribution.Run(set, AttributionModels.PathsDefault);
+        var second = ChannelAttribution.Run(Load().Set, AttributionModels.PathsDefault);
         foreach (var (model, credits) in first.Models)
         {
             credits.Values.Sum(c => c.Conversions).ShouldBe(19_785m, model);

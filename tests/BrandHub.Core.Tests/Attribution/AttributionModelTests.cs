@@ -18,7 +18,7 @@ public sealed class AttributionModelTests
     {
         // c1 > c2 > c3 converts once; c1 and c2 > c3 do not. P(conversion) = 1/3; without c1 it is 1/6, without c2 or c3 0.
         var set = Paths(("c1 > c2 > c3", 1, 100, 0), ("c1", 0, 0, 1), ("c2 > c3", 0, 0, 1));
-        var r = Core.Attribution.Attribution.Run(set, [AttributionModels.Markov]);
+        var r = ChannelAttribution.Run(set, [AttributionModels.Markov]);
         r.RemovalEffects!["c1"].ShouldBe(0.5, 1e-12);
         r.RemovalEffects["c2"].ShouldBe(1, 1e-12);
         r.RemovalEffects["c3"].ShouldBe(1, 1e-12);
@@ -33,7 +33,7 @@ public sealed class AttributionModelTests
     public void Markov_counts_repeats_as_self_transitions()
     {
         // a > a converts, b does not: removing b changes nothing, removing a loses everything.
-        var r = Core.Attribution.Attribution.Run(Paths(("a > a", 1, 10, 0), ("b", 0, 0, 3)), [AttributionModels.Markov]);
+        var r = ChannelAttribution.Run(Paths(("a > a", 1, 10, 0), ("b", 0, 0, 3)), [AttributionModels.Markov]);
         r.RemovalEffects!["a"].ShouldBe(1, 1e-12);
         r.RemovalEffects["b"].ShouldBe(0, 1e-12);
         Conversions(r, "markov", "a").ShouldBe(1m);
@@ -46,7 +46,7 @@ public sealed class AttributionModelTests
     [InlineData("position_based", 0.5, 0.1, 0.4)]  // first a 40 %, last c 40 %, middle b and a 10 % each
     public void Rule_based_models_split_one_journey(string model, double a, double b, double c)
     {
-        var r = Core.Attribution.Attribution.Run(Paths(("a > b > a > c", 1, 0, 0)), [model]);
+        var r = ChannelAttribution.Run(Paths(("a > b > a > c", 1, 0, 0)), [model]);
         Conversions(r, model, "a").ShouldBe((decimal)a);
         Conversions(r, model, "b").ShouldBe((decimal)b);
         Conversions(r, model, "c").ShouldBe((decimal)c);
@@ -57,7 +57,7 @@ public sealed class AttributionModelTests
     [InlineData("a > b", 0.5, 0.5)]  // two touches: first and last share equally
     public void Position_based_with_one_or_two_touches(string path, double first, double second)
     {
-        var r = Core.Attribution.Attribution.Run(Paths((path, 1, 0, 0)), [AttributionModels.PositionBased]);
+        var r = ChannelAttribution.Run(Paths((path, 1, 0, 0)), [AttributionModels.PositionBased]);
         Conversions(r, "position_based", "a").ShouldBe((decimal)first);
         if (path.Contains('b')) Conversions(r, "position_based", "b").ShouldBe((decimal)second);
     }
@@ -68,7 +68,7 @@ public sealed class AttributionModelTests
     [InlineData("direct > paid_search > direct", "paid_search")]
     public void Last_non_direct_skips_direct(string path, string winner)
     {
-        var r = Core.Attribution.Attribution.Run(Paths((path, 1, 50, 0)), [AttributionModels.LastNonDirect]);
+        var r = ChannelAttribution.Run(Paths((path, 1, 50, 0)), [AttributionModels.LastNonDirect]);
         Conversions(r, "last_non_direct", winner).ShouldBe(1m);
         r.Models["last_non_direct"][winner].Value.ShouldBe(50m);
     }
@@ -78,7 +78,7 @@ public sealed class AttributionModelTests
     {
         var set = new JourneySet();
         set.Add(["email", "social"], 1, 30, 0, [7, 0]); // email a half-life earlier: weight 1/2 against 1
-        var r = Core.Attribution.Attribution.Run(set, [AttributionModels.TimeDecay]);
+        var r = ChannelAttribution.Run(set, [AttributionModels.TimeDecay]);
         Conversions(r, "time_decay", "email").ShouldBe(0.3333m);
         Conversions(r, "time_decay", "social").ShouldBe(0.6667m);
         r.Models["time_decay"]["email"].Value.ShouldBe(10m);
@@ -88,7 +88,7 @@ public sealed class AttributionModelTests
     [Fact]
     public void Time_decay_is_refused_for_paths_without_times()
     {
-        var errors = Core.Attribution.Attribution.Check(Paths(("a > b", 1, 0, 0)), [AttributionModels.TimeDecay]).ToList();
+        var errors = ChannelAttribution.Check(Paths(("a > b", 1, 0, 0)), [AttributionModels.TimeDecay]).ToList();
         errors.ShouldHaveSingleItem().Field.ShouldBe("models");
     }
 
@@ -98,7 +98,7 @@ public sealed class AttributionModelTests
         // Journeys with channels ⊆ {a}: 1 conversion of 2 → rate 0.5. ⊆ {b}: 0 of 2 → 0. ⊆ {a, b}: 2 of 5 → 0.4.
         // φa = ½(0.5 − 0) + ½(0.4 − 0) = 0.45; φb = ½(0 − 0) + ½(0.4 − 0.5) = −0.05 → no credit.
         var set = Paths(("a", 1, 10, 1), ("b", 0, 0, 2), ("a > b", 1, 10, 0));
-        var r = Core.Attribution.Attribution.Run(set, [AttributionModels.Shapley]);
+        var r = ChannelAttribution.Run(set, [AttributionModels.Shapley]);
         Conversions(r, "shapley", "a").ShouldBe(2m);
         Conversions(r, "shapley", "b").ShouldBe(0m);
         r.Shapley!.Exact.ShouldBeTrue();
@@ -147,7 +147,7 @@ public sealed class AttributionModelTests
                 var conversions = random.Next(0, 4);
                 set.Add(path, conversions, conversions == 0 ? 0 : random.Next(0, 100_000) / 1000m, random.Next(0, 5), ages);
             }
-            var r = Core.Attribution.Attribution.Run(set, AttributionModels.All);
+            var r = ChannelAttribution.Run(set, AttributionModels.All);
             foreach (var (model, credits) in r.Models)
             {
                 credits.Values.Sum(c => c.Conversions).ShouldBe(r.TotalConversions, $"{model} conversions, round {round}");
@@ -161,7 +161,7 @@ public sealed class AttributionModelTests
     [Fact]
     public void Assisted_conversions_count_channels_before_the_last_touch_once_per_journey()
     {
-        var r = Core.Attribution.Attribution.Run(Paths(("a > b > a > c", 2, 0, 0), ("c > a", 1, 0, 0), ("b", 5, 0, 0)), [AttributionModels.LastTouch]);
+        var r = ChannelAttribution.Run(Paths(("a > b > a > c", 2, 0, 0), ("c > a", 1, 0, 0), ("b", 5, 0, 0)), [AttributionModels.LastTouch]);
         r.AssistedConversions["a"].ShouldBe(2m);
         r.AssistedConversions["b"].ShouldBe(2m);
         r.AssistedConversions["c"].ShouldBe(1m);

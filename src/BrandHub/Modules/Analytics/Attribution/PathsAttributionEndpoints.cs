@@ -49,10 +49,10 @@ public static class PathsAttributionEndpoints
             var text = await reader.ReadToEndAsync(ct);
             var (journeys, lineErrors) = PathsCsv.Read(new StringReader(text));
             if (lineErrors.Count > 0) return Problems.Validation(lineErrors);
-            var unsupported = Core.Attribution.Attribution.Check(journeys, chosen).ToList();
+            var unsupported = ChannelAttribution.Check(journeys, chosen).ToList();
             if (unsupported.Count > 0) return Problems.Validation(unsupported);
 
-            var result = Core.Attribution.Attribution.Run(journeys, chosen, settings);
+            var result = ChannelAttribution.Run(journeys, chosen, settings);
             return Results.Ok(new PathsAttributionView(
                 result.Models.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, CreditView>)m.Value.ToDictionary(c => c.Key, c => new CreditView(c.Value.Conversions, c.Value.Value))),
                 result.RemovalEffects?.ToDictionary(e => e.Key, e => Math.Round(e.Value, 6)),

@@ -41,7 +41,7 @@ public static class UtmEndpoints
             var separator = body.Separator ?? "-";
             if (separator.Length != 1) errors.Add(new("separator", "One character: '-', '_' or '.'."));
             var rules = new UtmRules(Clean(body.AllowedSources), Clean(body.AllowedMediums), body.LowerCase ?? true, separator.Length == 1 ? separator[0] : '-',
-                Clean(body.Required) is { Count: > 0 } required ? required : body.Required is null ? UtmRules.Default.Required : [],
+                body.Required is null ? UtmRules.Default.Required : Clean(body.Required),
                 string.IsNullOrWhiteSpace(body.CampaignPattern) ? null : body.CampaignPattern.Trim(),
                 string.IsNullOrWhiteSpace(body.CampaignPatternHint) ? null : body.CampaignPatternHint.Trim());
             errors.AddRange(rules.Validate());

@@ -18,7 +18,7 @@ public sealed record AttributionResult(
     decimal TotalConversions, decimal TotalValue, long TotalNulls, ShapleyMethod? Shapley);
 
 /// <summary>Runs the asked models over a set of journeys.</summary>
-public static class Attribution
+public static class ChannelAttribution
 {
     /// <summary>Errors for models the journeys cannot support (time decay needs touch times).</summary>
     public static IEnumerable<FieldError> Check(JourneySet set, IReadOnlyList<string> models, string field = "models")

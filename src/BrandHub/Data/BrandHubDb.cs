@@ -42,7 +42,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         Modules.Delivery.DeliveryModel.Configure(model, IsPostgres);
         Modules.Campaigns.CampaignsModel.Configure(model, IsPostgres);
         Modules.Segments.SegmentsModel.Configure(model, IsPostgres);
-        Modules.Analytics.Utm.AnalyticsModel.Configure(model);
+        Modules.Analytics.AnalyticsModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

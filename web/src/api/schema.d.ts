@@ -450,6 +450,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Track one event or a batch of up to 500 ({"events":[…],"sentAt":…}); answers per event: stored, duplicate or rejected with its errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrackBatch"];
+                    "text/plain": components["schemas"]["TrackBatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracked events, newest first; filter by type, channel, anonymousId, contactId, orderId and time [from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    type?: string;
+                    channel?: string;
+                    anonymousId?: string;
+                    contactId?: string;
+                    orderId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfTrackEventView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An ERP business event; sales.order.created becomes a purchase conversion (revenue = total), once per event id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErpEvent"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackEventResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketing/analytics/paths/attribution": {
         parameters: {
             query?: never;
@@ -5879,6 +6069,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracking/write-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's write keys (revoked ones with includeRevoked=true), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    includeRevoked?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WriteKeyView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a write key for a site or app; browsers may use it only from the allowed origins (none: any) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WriteKeyRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WriteKeyView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/write-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a write key: events sent with it are refused from now on (other nodes within 30 s) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/utm/rules": {
         parameters: {
             query?: never;
@@ -6537,6 +6843,30 @@ export interface components {
                 [key: string]: number;
             };
         };
+        ErpCustomer: {
+            /** Format: uuid */
+            contactId: null | string;
+            email: null | string;
+            externalId: null | string;
+            externalSource: null | string;
+        };
+        ErpEvent: {
+            /** @description The ERP's id for the event: the same id again is stored once. */
+            id: null | string;
+            type: null | string;
+            /** Format: date-time */
+            occurredAt: null | string;
+            data: null | components["schemas"]["ErpOrder"];
+        };
+        ErpOrder: {
+            orderId: null | string;
+            /** Format: double */
+            total: null | number;
+            currency: null | string;
+            customer: null | components["schemas"]["ErpCustomer"];
+            anonymousId: null | string;
+            items: null | components["schemas"]["JsonElement"];
+        };
         ExportedAuditEntry: {
             /** Format: int64 */
             sequence: number;
@@ -7007,6 +7337,19 @@ export interface components {
             page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfTrackEventView: {
+            items: components["schemas"]["TrackEventView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfUserView: {
             items: components["schemas"]["UserView"][];
             /** Format: int32 */
@@ -7465,6 +7808,65 @@ export interface components {
             /** Format: int64 */
             nulls: number;
         };
+        /** @description A batch: up to 500 events, with the sender's clock at sending (`sentAt`) to correct their timestamps. */
+        TrackBatch: {
+            events: null | unknown[];
+            /** Format: date-time */
+            sentAt: null | string;
+            /** @description For senders that cannot set headers (navigator.sendBeacon). */
+            writeKey: null | string;
+        };
+        TrackEventResult: {
+            /** Format: int32 */
+            index: number;
+            eventId: null | string;
+            status: string;
+            errors?: null | {
+                [key: string]: string[];
+            };
+        };
+        TrackEventView: {
+            /** Format: uuid */
+            id: string;
+            eventId: string;
+            type: string;
+            name: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
+            anonymousId: null | string;
+            /** Format: uuid */
+            contactId: null | string;
+            url: null | string;
+            referrer: null | string;
+            channel: string;
+            source: string;
+            utmSource: null | string;
+            utmMedium: null | string;
+            utmCampaign: null | string;
+            utmTerm: null | string;
+            utmContent: null | string;
+            clickKind: null | string;
+            clickId: null | string;
+            /** Format: uuid */
+            deliveryId: null | string;
+            /** Format: double */
+            revenue: null | number;
+            currency: null | string;
+            orderId: null | string;
+            properties: components["schemas"]["JsonElement"];
+        };
+        /** @description What happened to each event of a request, in order: `stored`, `duplicate` (stored before) or `rejected`. */
+        TrackResult: {
+            /** Format: int32 */
+            stored: number;
+            /** Format: int32 */
+            duplicates: number;
+            /** Format: int32 */
+            rejected: number;
+            events: components["schemas"]["TrackEventResult"][];
+        };
         TransitionView: {
             from: null | string;
             to: string;
@@ -7594,6 +7996,23 @@ export interface components {
         };
         WebhookAnswer: {
             status: string;
+        };
+        WriteKeyRequest: {
+            name: null | string;
+            allowedOrigins: null | string[];
+        };
+        WriteKeyView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            key: string;
+            allowedOrigins: string[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            snippet: string;
         };
     };
     responses: never;

@@ -1,5 +1,4 @@
 using BrandHub.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandHub.Modules.Analytics.Utm;
 
@@ -10,16 +9,4 @@ public sealed class UtmRuleSet : ITenantOwned
     public string RulesJson { get; set; } = "{}";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
-}
-
-public static class AnalyticsModel
-{
-    public static void Configure(ModelBuilder model)
-    {
-        model.Entity<UtmRuleSet>(e =>
-        {
-            e.ToTable("utm_rule_sets");
-            e.HasKey(x => x.TenantId);
-        });
-    }
 }

@@ -14,7 +14,7 @@ public static class Roles
         [Owner] = Scopes.All.ToArray(),
         [Admin] = Scopes.All.ToArray(),
         [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite,
-            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.SegmentsWrite, Scopes.CampaignsWrite, Scopes.AnalyticsManage],
+            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.SegmentsWrite, Scopes.CampaignsWrite, Scopes.AnalyticsManage, Scopes.EventsTrack],
         [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead],
         [Analyst] = Read,
         [Viewer] = [Scopes.ContactsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead],
@@ -35,14 +35,14 @@ public static class Scopes
         DeliveriesRead = "deliveries:read", DeliveriesManage = "deliveries:manage", MessagesSend = "messages:send",
         TemplatesRead = "templates:read", TemplatesWrite = "templates:write", ChannelsManage = "channels:manage",
         SegmentsRead = "segments:read", SegmentsWrite = "segments:write", CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write",
-        AnalyticsRead = "analytics:read", AnalyticsManage = "analytics:manage";
+        AnalyticsRead = "analytics:read", AnalyticsManage = "analytics:manage", EventsTrack = "events:track";
 
     public static readonly IReadOnlyList<string> All =
     [
         ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
         AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
         DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage, SegmentsRead, SegmentsWrite, CampaignsRead, CampaignsWrite,
-        AnalyticsRead, AnalyticsManage,
+        AnalyticsRead, AnalyticsManage, EventsTrack,
     ];
 
     public static string Policy(string scope) => "scope:" + scope;

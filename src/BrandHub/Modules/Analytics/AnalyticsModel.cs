@@ -1,0 +1,37 @@
+using BrandHub.Modules.Analytics.Tracking;
+using BrandHub.Modules.Analytics.Utm;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandHub.Modules.Analytics;
+
+/// <summary>EF mapping of the analytics tables. Indexes that only raw SQL uses (the event-id and key lookups, the partial ones) live in the migrations.</summary>
+public static class AnalyticsModel
+{
+    public static void Configure(ModelBuilder model, bool postgres)
+    {
+        model.Entity<UtmRuleSet>(e =>
+        {
+            e.ToTable("utm_rule_sets");
+            e.HasKey(x => x.TenantId);
+        });
+        model.Entity<WriteKey>(e =>
+        {
+            e.ToTable("write_keys");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            if (postgres) e.Property(x => x.AllowedOriginsJson).HasColumnType("jsonb");
+        });
+        model.Entity<TrackEvent>(e =>
+        {
+            e.ToTable("track_events");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            e.HasIndex(x => new { x.TenantId, x.OccurredAt });
+            if (postgres) e.Property(x => x.PropertiesJson).HasColumnType("jsonb");
+        });
+        model.Entity<VisitorIdentity>(e =>
+        {
+            e.ToTable("visitor_identities");
+            e.HasKey(x => new { x.TenantId, x.AnonymousId });
+            e.HasIndex(x => new { x.TenantId, x.ContactId });
+        });
+    }
+}

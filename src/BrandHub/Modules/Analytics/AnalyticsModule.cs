@@ -13,6 +13,7 @@ public static class AnalyticsModule
         services.AddHostedService(sp => sp.GetRequiredService<TrackWriter>());
         services.AddSingleton<WriteKeys>();
         services.AddScoped<TrackIngest>();
+        services.AddScoped<Attribution.TrackedJourneys>();
         return services;
     }
 
@@ -23,6 +24,7 @@ public static class AnalyticsModule
         app.MapTrackEvents();
         app.MapErpEvents();
         app.MapPathsAttribution();
+        app.MapTrackedAttribution();
         app.MapUtm();
         return app;
     }

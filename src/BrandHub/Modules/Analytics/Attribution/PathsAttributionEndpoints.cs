@@ -12,18 +12,6 @@ namespace BrandHub.Modules.Analytics.Attribution;
 /// </summary>
 public static class PathsAttributionEndpoints
 {
-    public sealed record CreditView(decimal Conversions, decimal Value);
-    public sealed record TotalsView(decimal Conversions, decimal Value, long Nulls);
-    /// <param name="Method">exact (every coalition) or sampled.</param>
-    /// <param name="ErrorBound">Sampled: the largest 95 % error bound of a channel's share of the credit.</param>
-    public sealed record ShapleyView(string Method, int Samples, double ErrorBound);
-    /// <param name="Models">Model → channel → credit; each model's credits add up to the totals exactly.</param>
-    /// <param name="RemovalEffects">Markov: the relative drop in conversion probability without the channel.</param>
-    /// <param name="AssistedConversions">Conversions of paths the channel was on without being the last touch.</param>
-    public sealed record PathsAttributionView(
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, CreditView>> Models, IReadOnlyDictionary<string, double>? RemovalEffects,
-        TotalsView Totals, IReadOnlyDictionary<string, decimal> AssistedConversions, ShapleyView? Shapley);
-
     public static IEndpointRouteBuilder MapPathsAttribution(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/marketing/analytics/paths/attribution", async (HttpRequest request, string? models, double? positionFirst, double? positionLast,
@@ -52,16 +40,11 @@ public static class PathsAttributionEndpoints
             var unsupported = ChannelAttribution.Check(journeys, chosen).ToList();
             if (unsupported.Count > 0) return Problems.Validation(unsupported);
 
-            var result = ChannelAttribution.Run(journeys, chosen, settings);
-            return Results.Ok(new PathsAttributionView(
-                result.Models.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, CreditView>)m.Value.ToDictionary(c => c.Key, c => new CreditView(c.Value.Conversions, c.Value.Value))),
-                result.RemovalEffects?.ToDictionary(e => e.Key, e => Math.Round(e.Value, 6)),
-                new TotalsView(result.TotalConversions, result.TotalValue, result.TotalNulls), result.AssistedConversions,
-                result.Shapley is { } s ? new ShapleyView(s.Exact ? "exact" : "sampled", s.Samples, Math.Round(s.ErrorBound, 6)) : null));
+            return Results.Ok(AttributionView.From(ChannelAttribution.Run(journeys, chosen, settings)));
         }).WithTags("Analytics").RequireAuthorization(Scopes.Policy(Scopes.AnalyticsRead))
           .WithSummary("Attribute aggregated paths (path;total_conversions;total_conversion_value;total_null) with every model")
           .WithDescription("Body: text/csv, ';'-separated with a header row, paths like 'eta > iota > alpha'. ?models= a comma list of first_touch, last_touch, last_non_direct, linear, position_based, markov, shapley (default all but last_non_direct and time_decay, which needs touch times). Each model's credits add up exactly to the totals: conversions to 4 decimals, value to the cent (largest remainder, ties by channel name).")
-          .Accepts<string>("text/csv").Produces<PathsAttributionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+          .Accepts<string>("text/csv").Produces<AttributionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 }

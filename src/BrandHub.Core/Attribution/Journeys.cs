@@ -3,13 +3,15 @@ namespace BrandHub.Core.Attribution;
 /// <summary>One event of a visitor, as far as journeys care: when, how the visit arrived, and whether it converted.</summary>
 /// <param name="Channel">The classified channel of the visit (direct when nothing says otherwise).</param>
 /// <param name="Conversion">Whether the event is a conversion; conversions never start a touch (the ERP's order has no visit).</param>
-public sealed record VisitorEvent(DateTimeOffset At, string Channel, string Source, string? Campaign, bool Conversion = false, decimal Value = 0);
+/// <param name="NewCustomer">A conversion that is the visitor's first purchase ever (what CAC divides by).</param>
+public sealed record VisitorEvent(DateTimeOffset At, string Channel, string Source, string? Campaign, bool Conversion = false, decimal Value = 0,
+    bool NewCustomer = false);
 
 /// <summary>A touch: the start of a visit, with how it arrived.</summary>
 public sealed record Touch(DateTimeOffset At, string Channel, string Source, string? Campaign);
 
 /// <summary>The touches before one conversion (or, for a journey that has not converted, the visitor's latest touches).</summary>
-public sealed record Journey(IReadOnlyList<Touch> Touches, bool Converted, decimal Value, DateTimeOffset At);
+public sealed record Journey(IReadOnlyList<Touch> Touches, bool Converted, decimal Value, DateTimeOffset At, bool NewCustomer = false);
 
 /// <summary>
 /// Turns one visitor's events into touches and journeys. The rules (docs/ANALYTICS.md):
@@ -59,7 +61,7 @@ public static class Journeys
             if (!e.Conversion || e.At < from || e.At >= to) continue;
             var path = touches.Where(t => t.At >= e.At - lookback && t.At <= e.At).ToList();
             if (path.Count == 0) path.Add(new Touch(e.At, directChannel, "(direct)", null));
-            journeys.Add(new Journey(path, true, e.Value, e.At));
+            journeys.Add(new Journey(path, true, e.Value, e.At, e.NewCustomer));
             lastConversion = e.At;
         }
         var open = touches.Where(t => t.At >= from && t.At < to && (lastConversion is null || t.At > lastConversion)).ToList();

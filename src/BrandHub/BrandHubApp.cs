@@ -58,7 +58,7 @@ public static class BrandHubApp
         services.AddDelivery(builder.Configuration);
         BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services, builder.Configuration);
         services.AddSegments(builder.Configuration);
-        services.AddAnalytics();
+        services.AddAnalytics(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

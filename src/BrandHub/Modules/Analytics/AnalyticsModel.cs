@@ -1,3 +1,5 @@
+using BrandHub.Modules.Analytics.Costs;
+using BrandHub.Modules.Analytics.Rollups;
 using BrandHub.Modules.Analytics.Tracking;
 using BrandHub.Modules.Analytics.Utm;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,22 @@ public static class AnalyticsModel
             e.ToTable("visitor_identities");
             e.HasKey(x => new { x.TenantId, x.AnonymousId });
             e.HasIndex(x => new { x.TenantId, x.ContactId });
+        });
+        model.Entity<MarketingCost>(e =>
+        {
+            e.ToTable("marketing_costs");
+            e.HasKey(x => new { x.TenantId, x.Day, x.Channel, x.Campaign });
+        });
+        model.Entity<AnalyticsDaily>(e =>
+        {
+            e.ToTable("analytics_daily");
+            e.HasKey(x => new { x.TenantId, x.Day, x.Channel, x.Campaign });
+        });
+        model.Entity<AnalyticsSettings>(e =>
+        {
+            e.ToTable("analytics_settings");
+            e.HasKey(x => x.TenantId);
+            e.Ignore(x => x.BuildKey);
         });
     }
 }

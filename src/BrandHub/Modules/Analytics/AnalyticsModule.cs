@@ -1,19 +1,31 @@
 using BrandHub.Modules.Analytics.Attribution;
+using BrandHub.Modules.Analytics.Costs;
+using BrandHub.Modules.Analytics.Reports;
+using BrandHub.Modules.Analytics.Rollups;
 using BrandHub.Modules.Analytics.Tracking;
 using BrandHub.Modules.Analytics.Utm;
 
+
 namespace BrandHub.Modules.Analytics;
 
-/// <summary>PRODUCT.md §9: event tracking, UTM governance and attribution; rollups and the dashboard follow.</summary>
+/// <summary>PRODUCT.md §9: event tracking, UTM governance, attribution, costs, the daily rollup and the dashboard.</summary>
 public static class AnalyticsModule
 {
-    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton(config.GetSection("BrandHub:Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
         services.AddSingleton<TrackWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackWriter>());
         services.AddSingleton<WriteKeys>();
         services.AddScoped<TrackIngest>();
         services.AddScoped<Attribution.TrackedJourneys>();
+        services.AddScoped<Rollups.VisitorEvents>();
+        services.AddScoped<Rollups.AnalyticsRollup>();
+        services.AddScoped<Costs.CostBook>();
+        services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Platform.Jobs.IJobHandler, Rollups.RollupJob>();
+        services.AddSingleton<Rollups.RollupSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<Rollups.RollupSchedule>());
         return services;
     }
 
@@ -26,6 +38,9 @@ public static class AnalyticsModule
         app.MapPathsAttribution();
         app.MapTrackedAttribution();
         app.MapUtm();
+        app.MapCosts();
+        app.MapRollups();
+        app.MapDashboard();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Threading.Channels;
 using BrandHub.Data;
@@ -19,6 +20,15 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
     private sealed record Pending(IReadOnlyList<TrackEvent> Events, TaskCompletionSource<bool[]> Stored);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, byte> _tenantsWithNewEvents = new();
+
+    /// <summary>The tenants this node stored events for since the last call: whose rollups have something to take in.</summary>
+    public IReadOnlyList<Guid> TakeTenantsWithNewEvents()
+    {
+        var tenants = _tenantsWithNewEvents.Keys.ToList();
+        foreach (var t in tenants) _tenantsWithNewEvents.TryRemove(t, out _);
+        return tenants;
+    }
 
     /// <summary>Stores the events; per event, true when stored now, false when an event with its id was stored before.</summary>
     public async Task<bool[]> StoreAsync(IReadOnlyList<TrackEvent> events, CancellationToken ct)
@@ -45,7 +55,9 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
             }
             try
             {
-                var stored = await FlushAsync(batch.SelectMany(p => p.Events).ToList());
+                var events = batch.SelectMany(p => p.Events).ToList();
+                var stored = await FlushAsync(events);
+                foreach (var tenant in events.Select(e => e.TenantId).Distinct()) _tenantsWithNewEvents.TryAdd(tenant, 0);
                 var offset = 0;
                 foreach (var p in batch)
                 {

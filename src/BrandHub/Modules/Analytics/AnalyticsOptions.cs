@@ -1,0 +1,10 @@
+namespace BrandHub.Modules.Analytics;
+
+/// <summary><c>BrandHub:Analytics</c> settings.</summary>
+public sealed class AnalyticsOptions
+{
+    /// <summary>Keep the daily rollup fresh in the background (on by default).</summary>
+    public bool RollupEnabled { get; set; } = true;
+    /// <summary>How often tenants with new events get a rollup job.</summary>
+    public double RollupIntervalSeconds { get; set; } = 60;
+}

@@ -1,0 +1,37 @@
+using BrandHub.Data;
+
+namespace BrandHub.Modules.Analytics.Rollups;
+
+/// <summary>A row of the daily rollup (<see cref="Core.Attribution.DailyRow"/>) as stored: what the dashboard sums.</summary>
+public sealed class AnalyticsDaily : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    /// <summary>Midnight UTC of the day.</summary>
+    public DateTimeOffset Day { get; set; }
+    public string Channel { get; set; } = "";
+    public string Campaign { get; set; } = "";
+    public long Sessions { get; set; }
+    public decimal Conversions { get; set; }
+    public decimal Revenue { get; set; }
+    public decimal NewCustomers { get; set; }
+}
+
+/// <summary>
+/// A tenant's reporting choices — the model and lookback window the dashboard's numbers use, and the currency they are
+/// in — and how far the rollup has come: what model and window it was built for (a change means a rebuild) and the
+/// watermark of received events it has taken in.
+/// </summary>
+public sealed class AnalyticsSettings : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public string Model { get; set; } = Core.Attribution.AttributionModels.LastNonDirect;
+    public int LookbackDays { get; set; } = 30;
+    public string Currency { get; set; } = "RON";
+    public string? RollupBuiltFor { get; set; }
+    public DateTimeOffset? RollupWatermark { get; set; }
+    public DateTimeOffset? RolledUpAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+
+    public string BuildKey => $"{Model}/{LookbackDays}";
+}

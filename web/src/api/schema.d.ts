@@ -676,7 +676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PathsAttributionView"];
+                        "application/json": components["schemas"]["AttributionView"];
                     };
                 };
                 /** @description Bad Request */
@@ -699,6 +699,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credit for the tracked conversions of [from, to) (default: the last 30 days) by model, per channel, campaign or source
+         * @description model: a comma list of first_touch, last_touch, last_non_direct, linear, time_decay, position_based, markov, shapley (default all). A conversion (purchase, lead, signup; one per order id) is credited to the visitor's touches in the lookback window before it (default 30 days); touches after a visitor's last conversion make a non-converting journey (the nulls Markov and Shapley need). Credits add up exactly to the totals.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    model?: string;
+                    from?: string;
+                    to?: string;
+                    groupBy?: string;
+                    lookbackDays?: number;
+                    halfLifeDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackedAttributionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6343,6 +6398,386 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spend per day, channel and campaign, newest first; filters from/to (dates, inclusive), channel, campaign; totalAmount over the filter */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    channel?: string;
+                    campaign?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Set spend rows {date, channel, campaign?, amount, currency}: each replaces the amount for its day, channel and campaign; all or nothing */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CostBatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostsSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete the spend of one day, channel and campaign */
+        delete: {
+            parameters: {
+                query: {
+                    date: string;
+                    channel: string;
+                    campaign?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/costs/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import spend from CSV (date,channel,campaign,amount,currency); each row replaces its day, channel and campaign; all or nothing, errors by row */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostsSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporting model, lookback window and currency the dashboard uses, and when its rollup last ran */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+            };
+        };
+        /** Set the reporting model (a rule-based one), lookback window and currency; a new model or window rebuilds the rollup in the background */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring the daily rollup up to date now (it otherwise follows within about a minute); answers how many days were recomputed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RollupRun"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPIs for the days [from, to] (default: the last 30 days), overall, per channel, top campaigns and per day, each with the change against the period before
+         * @description Revenue and conversions are credited by the tenant's reporting model (settings); cost is imported spend plus campaign message costs. ROAS = revenue ÷ cost, ROI = (revenue − cost) ÷ cost, CPA = cost ÷ conversions, CAC = cost ÷ new customers, conversion rate = conversions ÷ sessions; null when the denominator is 0.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/roi/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One channel's revenue, cost, ROI, ROAS, CPA and CAC for the days [from, to], its campaigns and its days, with the change against the period before */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    channel: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6379,6 +6814,25 @@ export interface components {
             name: string;
             type: string;
             label: string;
+        };
+        /** @description Every model's credit per channel (or campaign, or source), as both attribution endpoints answer. */
+        AttributionView: {
+            /** @description Model → key → credit; each model's credits add up to the totals exactly. */
+            models: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["CreditView"];
+                };
+            };
+            /** @description Markov: the relative drop in conversion probability without the key. */
+            removalEffects: null | {
+                [key: string]: number;
+            };
+            totals: components["schemas"]["TotalsView"];
+            /** @description Conversions of journeys the key was on without being the last touch. */
+            assistedConversions: {
+                [key: string]: number;
+            };
+            shapley: null | components["schemas"]["ShapleyView"];
         };
         /** @description Preview either criteria, or a campaign audience (union of segmentIds minus union of excludeSegmentIds). */
         AudiencePreviewRequest: {
@@ -6501,6 +6955,10 @@ export interface components {
                 [key: string]: number;
             };
         };
+        CampaignRow: {
+            campaign: string;
+            kpis: components["schemas"]["Kpis"];
+        };
         CampaignSummary: {
             /** Format: uuid */
             id: string;
@@ -6585,6 +7043,13 @@ export interface components {
             whatsapp: number;
             /** Format: int64 */
             push: number;
+        };
+        ChannelView: {
+            channel: string;
+            kpis: components["schemas"]["Kpis"];
+            change: {
+                [key: string]: null | number;
+            };
         };
         CommentRequest: {
             body?: null | string;
@@ -6729,11 +7194,76 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CostBatch: {
+            costs: null | components["schemas"]["CostInput"][];
+        };
+        CostInput: {
+            /** Format: date */
+            date: null | string;
+            channel: null | string;
+            campaign: null | string;
+            /** Format: double */
+            amount: null | number;
+            currency: null | string;
+        };
+        CostPage: {
+            items: components["schemas"]["CostView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /** Format: double */
+            totalAmount: number;
+        };
+        CostsSaved: {
+            /** Format: int32 */
+            saved: number;
+        };
+        CostView: {
+            /** Format: date */
+            date: string;
+            channel: string;
+            campaign: string;
+            /** Format: double */
+            amount: number;
+            currency: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
         CreditView: {
             /** Format: double */
             conversions: number;
             /** Format: double */
             value: number;
+        };
+        DashboardView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+            currency: string;
+            model: string;
+            /** Format: int32 */
+            lookbackDays: number;
+            /** Format: date-time */
+            rolledUpAt: null | string;
+            totals: components["schemas"]["KpiView"];
+            channels: components["schemas"]["ChannelView"][];
+            topCampaigns: components["schemas"]["CampaignRow"][];
+            daily: components["schemas"]["DayView"][];
+        };
+        DayView: {
+            /** Format: date */
+            date: string;
+            kpis: components["schemas"]["Kpis"];
         };
         DeliveryDetail: {
             delivery: components["schemas"]["DeliveryView"];
@@ -7015,6 +7545,36 @@ export interface components {
         };
         JsonElement: unknown;
         JsonObject: Record<string, never>;
+        Kpis: {
+            /** Format: double */
+            revenue: number;
+            /** Format: double */
+            cost: number;
+            /** Format: double */
+            profit: number;
+            /** Format: double */
+            conversions: number;
+            /** Format: int64 */
+            sessions: number;
+            /** Format: double */
+            newCustomers: number;
+            /** Format: double */
+            roas: null | number;
+            /** Format: double */
+            roi: null | number;
+            /** Format: double */
+            cpa: null | number;
+            /** Format: double */
+            cac: null | number;
+            /** Format: double */
+            conversionRate: null | number;
+        };
+        KpiView: {
+            kpis: components["schemas"]["Kpis"];
+            change: {
+                [key: string]: null | number;
+            };
+        };
         MemberChangeRequest: {
             /** @description 1–1000 contact ids. */
             contactIds: null | string[];
@@ -7362,24 +7922,6 @@ export interface components {
              */
             page: number;
         };
-        PathsAttributionView: {
-            /** @description Model → channel → credit; each model's credits add up to the totals exactly. */
-            models: {
-                [key: string]: {
-                    [key: string]: components["schemas"]["CreditView"];
-                };
-            };
-            /** @description Markov: the relative drop in conversion probability without the channel. */
-            removalEffects: null | {
-                [key: string]: number;
-            };
-            totals: components["schemas"]["TotalsView"];
-            /** @description Conversions of paths the channel was on without being the last touch. */
-            assistedConversions: {
-                [key: string]: number;
-            };
-            shapley: null | components["schemas"]["ShapleyView"];
-        };
         PolicySettings: {
             frequencyCap: null | components["schemas"]["FrequencyCapInput"];
             quietHours: null | components["schemas"]["QuietHoursInput"];
@@ -7467,6 +8009,13 @@ export interface components {
             grantedBy: string;
             /** Format: date-time */
             grantedAt: string;
+        };
+        RollupRun: {
+            rebuilt: boolean;
+            /** Format: int32 */
+            days: number;
+            /** Format: date-time */
+            rolledUpAt: string;
         };
         RowErrorView: {
             /** Format: int32 */
@@ -7570,6 +8119,21 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SettingsRequest: {
+            model: null | string;
+            /** Format: int32 */
+            lookbackDays: null | number;
+            currency: null | string;
+        };
+        SettingsView: {
+            model: string;
+            /** Format: int32 */
+            lookbackDays: number;
+            currency: string;
+            /** Format: date-time */
+            rolledUpAt: null | string;
+            rollupBuiltFor: null | string;
         };
         ShapleyView: {
             /** @description exact (every coalition) or sampled. */
@@ -7815,6 +8379,28 @@ export interface components {
             sentAt: null | string;
             /** @description For senders that cannot set headers (navigator.sendBeacon). */
             writeKey: null | string;
+        };
+        TrackedAttributionView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            groupBy: string;
+            /** Format: int32 */
+            lookbackDays: number;
+            models: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["CreditView"];
+                };
+            };
+            removalEffects: null | {
+                [key: string]: number;
+            };
+            totals: components["schemas"]["TotalsView"];
+            assistedConversions: {
+                [key: string]: number;
+            };
+            shapley: null | components["schemas"]["ShapleyView"];
         };
         TrackEventResult: {
             /** Format: int32 */

@@ -54,7 +54,10 @@ export type Scope =
   | 'segments:read'
   | 'segments:write'
   | 'campaigns:read'
-  | 'campaigns:write';
+  | 'campaigns:write'
+  | 'analytics:read'
+  | 'analytics:manage'
+  | 'events:track';
 
 /** Every tenant has a default country and a time zone (both non-null). */
 export type Tenant = Schemas['TenantView'];
@@ -665,3 +668,112 @@ export type SegmentRefreshResult = Schemas['RefreshResult'];
 export type AudiencePreviewRequest = Omit<Schemas['AudiencePreviewRequest'], 'criteria'> & { criteria: CriteriaNode | null };
 export type AudiencePreview = Schemas['AudiencePreviewResult'];
 
+
+// ---- Analytics: dashboard, attribution, UTM, tracking, costs -----------------
+
+/** The channels a visit is classified into (TouchChannels.All on the host); the document types them as strings. */
+export const TOUCH_CHANNELS = [
+  'paid_search',
+  'paid_social',
+  'display',
+  'affiliate',
+  'organic_search',
+  'organic_social',
+  'email',
+  'sms',
+  'whatsapp',
+  'push',
+  'referral',
+  'direct',
+] as const;
+export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
+
+/** Every attribution model GET /marketing/analytics/attribution computes (AttributionModels.All). */
+export const ATTRIBUTION_MODELS = [
+  'first_touch',
+  'last_touch',
+  'last_non_direct',
+  'linear',
+  'time_decay',
+  'position_based',
+  'markov',
+  'shapley',
+] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
+/** The rule-based models the daily rollup (and so the dashboard) can report by: Markov and Shapley need a whole period. */
+export const REPORTING_MODELS = ['first_touch', 'last_touch', 'last_non_direct', 'linear', 'time_decay', 'position_based'] as const;
+
+export const ATTRIBUTION_GROUP_BYS = ['channel', 'campaign', 'source'] as const;
+export type AttributionGroupBy = (typeof ATTRIBUTION_GROUP_BYS)[number];
+
+export const TRACK_EVENT_TYPES = [
+  'page_view',
+  'view_content',
+  'add_to_cart',
+  'begin_checkout',
+  'purchase',
+  'lead',
+  'signup',
+  'identify',
+  'custom',
+] as const;
+
+export type Kpis = Schemas['Kpis'];
+/** KPI name (a key of Kpis) → relative change against the previous period (0.25 = +25 %), null when there was nothing before. */
+export type KpiChange = Schemas['KpiView']['change'];
+export type KpiView = Schemas['KpiView'];
+export type ChannelKpis = Schemas['ChannelView'];
+export type CampaignKpis = Schemas['CampaignRow'];
+export type DayKpis = Schemas['DayView'];
+export type DashboardView = Schemas['DashboardView'];
+
+export interface PeriodQuery {
+  /** yyyy-mm-dd, both ends included. */
+  from?: string;
+  to?: string;
+}
+
+export type CreditView = Schemas['CreditView'];
+export type AttributionTotals = Schemas['TotalsView'];
+export type TrackedAttribution = Schemas['TrackedAttributionView'];
+
+export interface AttributionQuery {
+  /** ISO 8601 instants, [from, to). */
+  from?: string;
+  to?: string;
+  model?: string;
+  groupBy?: AttributionGroupBy;
+  lookbackDays?: number;
+}
+
+export type UtmRules = Schemas['UtmRulesView'];
+export type UtmRulesInput = Schemas['UtmRulesRequest'];
+export type UtmParameters = Schemas['UtmRequest'];
+export type UtmValidation = Schemas['UtmValidation'];
+export type UtmViolation = Schemas['UtmViolation'];
+export type UtmLinkRequest = Schemas['UtmLinkRequest'];
+export const UTM_FIELDS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
+export type UtmField = (typeof UTM_FIELDS)[number];
+
+export type WriteKey = Schemas['WriteKeyView'];
+export type WriteKeyInput = Schemas['WriteKeyRequest'];
+export type TrackEvent = Schemas['TrackEventView'];
+
+export interface TrackEventQuery extends PageQuery {
+  type?: string;
+  channel?: string;
+}
+
+export type Cost = Schemas['CostView'];
+export type CostPage = Schemas['CostPage'];
+
+export interface CostQuery extends PageQuery {
+  from?: string;
+  to?: string;
+  channel?: string;
+}
+
+export type AnalyticsSettings = Schemas['SettingsView'];
+export type AnalyticsSettingsInput = Schemas['SettingsRequest'];
+export type RollupRun = Schemas['RollupRun'];

@@ -53,6 +53,7 @@ public static class DemoSeeder
             if (created is null) throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
             await SeedContactsAsync(services, created.Tenant.Id, contacts, ct);
             await Content.Templates.StarterTemplates.SeedAsync(services, created.Tenant.Id, ct);
+            await Analytics.Demo.DemoTraffic.SeedAsync(services, created.Tenant.Id, ct);
             // Printed once, on purpose: the password is not stored anywhere readable.
             Console.WriteLine($"""
 

@@ -7,9 +7,10 @@ using BrandHub.Bench;
 //   segment-preview [--contacts 1000000] [--events 10000000] [--runs 10] [--keep] [--provider sqlite|postgres]
 //                   (--keep: generate the data set once into a named database and reuse it on later runs)
 //   attribution     [--journeys 1000000] [--runs 3]   (in-process, no database)
+//   track-ingest    [--seconds 10] [--connections 64] [--provider sqlite|postgres]   (needs wrk)
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
 if (scenario == "attribution")
 {
@@ -23,6 +24,8 @@ foreach (var provider in providers)
 {
     var line = scenario switch
     {
+        "track-ingest" => await TrackIngestBenchmark.RunAsync(provider, ArgValue(args, "--seconds") is { } ts ? int.Parse(ts) : 10,
+            ArgValue(args, "--connections") is { } tc ? int.Parse(tc) : 64),
         "import" => await ImportBenchmark.RunAsync(provider, ArgValue(args, "--rows") is { } r ? int.Parse(r) : 100_000),
         "campaign-launch" => await CampaignLaunchBenchmark.RunAsync(provider, ArgValue(args, "--contacts") is { } n ? int.Parse(n) : 1_000_000,
             ArgValue(args, "--chunk") is { } k ? int.Parse(k) : null),

@@ -7,4 +7,6 @@ public sealed class AnalyticsOptions
     public bool RollupEnabled { get; set; } = true;
     /// <summary>How often tenants with new events get a rollup job.</summary>
     public double RollupIntervalSeconds { get; set; } = 60;
+    /// <summary>PostgreSQL: how many group-commit flushes of tracked events may be in flight at once (SQLite: always one).</summary>
+    public int TrackWriters { get; set; } = 4;
 }

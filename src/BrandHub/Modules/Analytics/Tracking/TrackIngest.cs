@@ -15,7 +15,7 @@ namespace BrandHub.Modules.Analytics.Tracking;
 /// visit arrived, ties identified anonymous ids to their contact, and stores the good events through the group-commit
 /// writer. Answers per event, in order.
 /// </summary>
-public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, ContactDirectory directory, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, IServiceProvider services, TimeProvider clock, IOptions<JsonOptions> json)
 {
     public const int MaxBatch = 500;
 
@@ -130,14 +130,15 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, ContactDirect
     {
         var input = new ContactInput { Email = email };
         input.Present.Add("email");
-        var outcome = await directory.CreateAsync(input, ct);
+        // Resolved only here: most requests introduce nobody, and the directory's dependencies are not free to build.
+        var outcome = await services.GetRequiredService<ContactDirectory>().CreateAsync(input, ct);
         return outcome.Contact?.Id ?? throw new InvalidOperationException($"Could not create a contact: {string.Join("; ", outcome.Errors.Select(e => e.Message))}");
     }
 
     /// <summary>
     /// identify: the anonymous id is this contact's from now on (the latest identify wins), and its events stored so far
-    /// without a contact become the contact's. Then every event of the request that names only an anonymous id gets the
-    /// contact an identify gave it, earlier or in this very batch.
+    /// without a contact become the contact's. Events naming only an anonymous id get the contact an identify gave it —
+    /// earlier or in this very batch — as the writer stores them (one lookup per flush, not per request).
     /// </summary>
     private async Task IdentifyAsync(TrackEventReader.Draft?[] drafts, List<FieldError>?[] errors, CancellationToken ct)
     {
@@ -157,12 +158,6 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, ContactDirect
                 await db.ExecuteAsync("UPDATE track_events SET contact_id = @contact WHERE tenant_id = @tenant AND anonymous_id = @anonymous AND contact_id IS NULL",
                     [("@contact", db.Id(e.ContactId!.Value)), ("@tenant", db.Id(db.Scope.RequiredTenantId)), ("@anonymous", e.AnonymousId)], ct);
         }
-
-        var anonymous = drafts.Where(d => d is not null && d.Event.ContactId is null && d.Event.AnonymousId is not null).Select(d => d!.Event.AnonymousId!).Distinct().ToList();
-        if (anonymous.Count == 0) return;
-        var contacts = await db.Set<VisitorIdentity>().AsNoTracking().Where(v => anonymous.Contains(v.AnonymousId)).ToDictionaryAsync(v => v.AnonymousId, v => v.ContactId, ct);
-        foreach (var d in drafts)
-            if (d is not null && d.Event.ContactId is null && d.Event.AnonymousId is { } a && contacts.TryGetValue(a, out var c)) d.Event.ContactId = c;
     }
 
     private sealed record LinkDelivery(Guid? ContactId, string Channel);

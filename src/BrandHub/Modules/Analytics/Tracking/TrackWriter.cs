@@ -11,15 +11,16 @@ namespace BrandHub.Modules.Analytics.Tracking;
 /// Group commit for tracked events. Requests hand their valid events here and wait; one writer loop takes everything
 /// waiting (up to <see cref="MaxRowsPerFlush"/>), stores it in one transaction and only then answers each request — so
 /// an acknowledged event is durably stored, and a thousand small requests cost a few commits, not a thousand.
-/// Duplicates (the same event id again) are dropped by the unique index and reported as such.
+/// Duplicates (the same event id again) are dropped by the unique index and reported as such. An event that names only
+/// an anonymous id is filed under the contact that id identified as, looked up as it is inserted.
 /// </summary>
-public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter> log) : BackgroundService
+public sealed class TrackWriter(IServiceScopeFactory scopes, DatabaseOptions database, AnalyticsOptions options, ILogger<TrackWriter> log) : BackgroundService
 {
     public const int MaxRowsPerFlush = 5_000;
 
     private sealed record Pending(IReadOnlyList<TrackEvent> Events, TaskCompletionSource<bool[]> Stored);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly ConcurrentDictionary<Guid, byte> _tenantsWithNewEvents = new();
 
     /// <summary>The tenants this node stored events for since the last call: whose rollups have something to take in.</summary>
@@ -40,7 +41,14 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
         return await pending.Stored.Task.WaitAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// PostgreSQL: several flushes in flight, so one waiting on its commit's WAL flush does not hold the next batch up
+    /// (PostgreSQL groups their commits). SQLite has one writer at a time, so one flush loop.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, database.IsPostgres ? Math.Max(1, options.TrackWriters) : 1).Select(_ => FlushLoopAsync()));
+
+    private async Task FlushLoopAsync()
     {
         var batch = new List<Pending>();
         // Drains what is queued even while stopping, so requests already waiting get their answer.
@@ -81,6 +89,17 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
 
     private async Task<bool[]> FlushAsync(List<TrackEvent> events)
     {
+        // Concurrent flushes take the unique index's locks in the same order, so two carrying the same ids cannot deadlock.
+        var order = Enumerable.Range(0, events.Count).OrderBy(i => events[i].TenantId).ThenBy(i => events[i].EventId, StringComparer.Ordinal).ToArray();
+        var sorted = order.Select(i => events[i]).ToList();
+        var storedSorted = await FlushSortedAsync(sorted);
+        var stored = new bool[events.Count];
+        for (var k = 0; k < order.Length; k++) stored[order[k]] = storedSorted[k];
+        return stored;
+    }
+
+    private async Task<bool[]> FlushSortedAsync(List<TrackEvent> events)
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
         db.Scope.EnterPlatform(); // one flush carries several tenants' events; each row names its tenant
@@ -104,11 +123,12 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
         cmd.Transaction = tx;
         cmd.CommandText = $"""
             INSERT INTO track_events ({Columns})
-            SELECT t, i, e, ty, n, oa, ra, an, c, u, r, us, um, uc, ut, uco, ck, ci, d, ch, s, rv, cu, o, p::jsonb
+            SELECT t, i, e, ty, n, oa, ra, an, COALESCE(c, v.contact_id), u, r, us, um, uc, ut, uco, ck, ci, d, ch, s, rv, cu, o, p::jsonb
             FROM unnest(@t::uuid[], @i::uuid[], @e::text[], @ty::text[], @n::text[], @oa::timestamptz[], @ra::timestamptz[], @an::text[],
                         @c::uuid[], @u::text[], @r::text[], @us::text[], @um::text[], @uc::text[], @ut::text[], @uco::text[], @ck::text[],
                         @ci::text[], @d::uuid[], @ch::text[], @s::text[], @rv::numeric[], @cu::text[], @o::text[], @p::text[])
                  AS x(t, i, e, ty, n, oa, ra, an, c, u, r, us, um, uc, ut, uco, ck, ci, d, ch, s, rv, cu, o, p)
+            LEFT JOIN visitor_identities v ON v.tenant_id = x.t AND v.anonymous_id = x.an
             ON CONFLICT DO NOTHING
             RETURNING id
             """;
@@ -149,7 +169,10 @@ public sealed class TrackWriter(IServiceScopeFactory scopes, ILogger<TrackWriter
         var names = Columns.Split(", ");
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO track_events ({Columns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) ON CONFLICT DO NOTHING";
+        var values = names.Select(n => n == "contact_id"
+            ? "COALESCE(@contact_id, (SELECT contact_id FROM visitor_identities WHERE tenant_id = @tenant_id AND anonymous_id = @anonymous_id))"
+            : "@" + n);
+        cmd.CommandText = $"INSERT INTO track_events ({Columns}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
         var p = names.ToDictionary(n => n, n => cmd.With(n, null));
         var stored = new bool[events.Count];
         for (var k = 0; k < events.Count; k++)

@@ -88,9 +88,22 @@ public sealed class CompiledEmailTemplate
         return new RenderedParts(subject, preheader, html, HtmlText.Normalize(_text(context)));
     }
 
+    // One builder per thread for the marker pass (rendering never awaits): the HTML of every message went through a
+    // fresh builder of its own size plus the tracked links' growth, before being copied into its string.
+    [ThreadStatic] private static StringBuilder? _markerPass;
+    private const int MaxKeptBuilder = 256 * 1024;
+
     private string ResolveMarkers(string raw, string? preheader, Func<string, string?>? trackLink, string? openPixelUrl)
     {
-        var sb = new StringBuilder(raw.Length + 256);
+        var sb = _markerPass ?? new StringBuilder(raw.Length + 1024);
+        _markerPass = null; // a link callback that renders again (none does today) gets a builder of its own
+        sb.Clear();
+        try { return ResolveMarkers(sb, raw, preheader, trackLink, openPixelUrl); }
+        finally { if (sb.Capacity <= MaxKeptBuilder) _markerPass = sb; }
+    }
+
+    private string ResolveMarkers(StringBuilder sb, string raw, string? preheader, Func<string, string?>? trackLink, string? openPixelUrl)
+    {
         var at = 0;
         while (true)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,13 +14,22 @@ public static class SignedToken
 {
     private const int MacBytes = 16;
 
-    public static string Create(ReadOnlySpan<byte> key, string purpose, string payload)
+    /// <summary>The token: the payload and its MAC, each unpadded base64url, joined by a dot.</summary>
+    public static string Create(TokenKey key, string purpose, string payload)
     {
-        var body = Encoding.UTF8.GetBytes(payload);
-        return Base64Url(body) + "." + Base64Url(Mac(key, purpose, body));
+        // Built in stack or pooled buffers: a message signs several tokens, and only the finished one needs to be a string.
+        var length = Encoding.UTF8.GetMaxByteCount(payload.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> body = rented is null ? stackalloc byte[1024] : rented;
+        body = body[..Encoding.UTF8.GetBytes(payload, body)];
+        Span<byte> mac = stackalloc byte[32];
+        key.Mac(purpose, body, mac);
+        var text = Base64Url.EncodeToString(body) + "." + Base64Url.EncodeToString(mac[..MacBytes]);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return text;
     }
 
-    public static bool TryRead(ReadOnlySpan<byte> key, string purpose, string? token, out string payload)
+    public static bool TryRead(TokenKey key, string purpose, string? token, out string payload)
     {
         payload = "";
         if (string.IsNullOrEmpty(token) || token.Length > 8192) return false;
@@ -30,16 +41,12 @@ public static class SignedToken
         return true;
     }
 
-    private static byte[] Mac(ReadOnlySpan<byte> key, string purpose, byte[] body)
+    private static byte[] Mac(TokenKey key, string purpose, byte[] body)
     {
-        var purposeBytes = Encoding.UTF8.GetBytes(purpose);
-        var message = new byte[purposeBytes.Length + 1 + body.Length];
-        purposeBytes.CopyTo(message, 0);
-        body.CopyTo(message, purposeBytes.Length + 1); // the zero byte separates purpose from payload unambiguously
-        return HMACSHA256.HashData(key, message)[..MacBytes];
+        var mac = new byte[32];
+        key.Mac(purpose, body, mac);
+        return mac[..MacBytes];
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static bool TryFromBase64Url(ReadOnlySpan<char> text, out byte[] bytes)
     {

@@ -13,12 +13,12 @@ namespace BrandHub.Modules.Delivery.Tracking;
 public sealed class TrackingLinks
 {
     private const string ClickPurpose = "click", OpenPurpose = "open", UnsubscribePurpose = "unsubscribe";
-    private readonly byte[] key;
+    private readonly TokenKey key;
     private readonly TimeProvider clock;
 
     public TrackingLinks(SecretKeys secrets, IConfiguration config, TimeProvider? clock = null)
     {
-        key = secrets.Derive("links");
+        key = new TokenKey(secrets.Derive("links"));
         this.clock = clock ?? TimeProvider.System;
         BaseUrl = (config["BrandHub:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
     }

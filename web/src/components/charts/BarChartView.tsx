@@ -1,21 +1,21 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from '@mui/material';
-import { seriesColors, type ChartSeries } from './chartSeries';
+import { seriesColors, type ChartDatum, type ChartSeries } from './chartSeries';
 
-interface BarChartViewProps<T> {
+interface BarChartViewProps {
   /** Read by screen readers as the chart's name; the table view carries the numbers. */
   title: string;
-  data: T[];
-  categoryKey: keyof T & string;
+  data: ChartDatum[];
+  categoryKey: string;
   categoryLabel?: (value: string) => string;
   series: ChartSeries[];
   format: (value: number) => string;
   /** Makes each bar clickable (the table view offers the same as links). */
-  onSelect?: (row: T) => void;
+  onSelect?: (row: ChartDatum) => void;
 }
 
 /** Vertical bars per category, one colour per series. */
-export function BarChartView<T extends object>({ title, data, categoryKey, categoryLabel, series, format, onSelect }: BarChartViewProps<T>) {
+export function BarChartView({ title, data, categoryKey, categoryLabel, series, format, onSelect }: BarChartViewProps) {
   const theme = useTheme();
   const colors = seriesColors(theme);
   const axisColor = theme.palette.text.secondary;
@@ -43,7 +43,7 @@ export function BarChartView<T extends object>({ title, data, categoryKey, categ
             name={s.label}
             fill={colors[index % colors.length]}
             cursor={onSelect ? 'pointer' : undefined}
-            onClick={onSelect ? (entry) => onSelect(entry.payload as T) : undefined}
+            onClick={onSelect ? (entry) => onSelect(entry.payload as ChartDatum) : undefined}
             isAnimationActive={false}
           />
         ))}

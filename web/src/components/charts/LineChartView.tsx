@@ -1,11 +1,11 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from '@mui/material';
-import { seriesColors, type ChartSeries } from './chartSeries';
+import { seriesColors, type ChartDatum, type ChartSeries } from './chartSeries';
 
-interface LineChartViewProps<T> {
+interface LineChartViewProps {
   title: string;
-  data: T[];
-  xKey: keyof T & string;
+  data: ChartDatum[];
+  xKey: string;
   xLabel?: (value: string) => string;
   series: ChartSeries[];
   /** Formats the left axis' values (and its series in the tooltip). */
@@ -15,7 +15,7 @@ interface LineChartViewProps<T> {
 }
 
 /** Lines over time; a missing value (null) leaves a gap instead of drawing a zero. */
-export function LineChartView<T extends object>({ title, data, xKey, xLabel, series, format, formatRight }: LineChartViewProps<T>) {
+export function LineChartView({ title, data, xKey, xLabel, series, format, formatRight }: LineChartViewProps) {
   const theme = useTheme();
   const colors = seriesColors(theme);
   const axisColor = theme.palette.text.secondary;

@@ -13,3 +13,6 @@ export function seriesColors(theme: Theme): string[] {
   const { palette } = theme;
   return [palette.primary.main, palette.warning.main, palette.success.main, palette.secondary.main, palette.info.main, palette.error.main];
 }
+
+/** One point or bar group of a chart: the category (or day) and each series' value (null: no value, a gap). */
+export type ChartDatum = Record<string, string | number | null>;

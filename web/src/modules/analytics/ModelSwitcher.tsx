@@ -1,0 +1,28 @@
+import { ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { ATTRIBUTION_MODELS, type AttributionModel } from '../../api/types';
+import { MODEL_LABELS } from './analyticsLabels';
+
+interface Props {
+  value: AttributionModel;
+  onChange: (model: AttributionModel) => void;
+}
+
+/** The eight models, one pressed. */
+export function ModelSwitcher({ value, onChange }: Props) {
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={value}
+      onChange={(_, next: AttributionModel | null) => next && onChange(next)}
+      aria-label="Attribution model"
+      sx={{ flexWrap: 'wrap' }}
+    >
+      {ATTRIBUTION_MODELS.map((model) => (
+        <ToggleButton key={model} value={model} sx={{ textTransform: 'none' }}>
+          {MODEL_LABELS[model]}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}

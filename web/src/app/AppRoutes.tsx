@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
 import { RequireScope } from '../auth/RequireScope';
 import { LoginPage } from '../modules/auth/LoginPage';
@@ -46,6 +46,12 @@ export function AppRoutes() {
         <Route path="segments/new" element={page(<Pages.SegmentBuilderPage />, 'segments:write')} />
         <Route path="segments/compare" element={page(<Pages.SegmentComparePage />, 'segments:read')} />
         <Route path="segments/:id" element={page(<Pages.SegmentBuilderPage />, 'segments:read')} />
+        <Route path="analytics" element={<Navigate to="/" replace />} />
+        <Route path="analytics/channels/:channel" element={page(<Pages.ChannelRoiPage />, 'analytics:read')} />
+        <Route path="analytics/attribution" element={page(<Pages.AttributionPage />, 'analytics:read')} />
+        <Route path="analytics/utm" element={page(<Pages.UtmPage />, 'analytics:read')} />
+        <Route path="analytics/costs" element={page(<Pages.CostsPage />, 'analytics:read')} />
+        <Route path="analytics/tracking" element={page(<Pages.TrackingPage />, 'analytics:read')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

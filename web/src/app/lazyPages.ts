@@ -45,3 +45,12 @@ export const SegmentComparePage = lazy(() =>
 export const SegmentBuilderPage = lazy(() =>
   import('../modules/segments/SegmentBuilderPage').then((m) => ({ default: m.SegmentBuilderPage })),
 );
+export const ChannelRoiPage = lazy(() =>
+  import('../modules/analytics/ChannelRoiPage').then((m) => ({ default: m.ChannelRoiPage })),
+);
+export const AttributionPage = lazy(() =>
+  import('../modules/analytics/AttributionPage').then((m) => ({ default: m.AttributionPage })),
+);
+export const UtmPage = lazy(() => import('../modules/utm/UtmPage').then((m) => ({ default: m.UtmPage })));
+export const CostsPage = lazy(() => import('../modules/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
+export const TrackingPage = lazy(() => import('../modules/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })));

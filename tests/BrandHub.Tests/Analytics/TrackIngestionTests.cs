@@ -133,6 +133,35 @@ public sealed class TrackIngestionTests(BrandHubHost host) : IClassFixture<Brand
     }
 
     [Fact]
+    public async Task A_visit_from_a_BrandHub_email_link_is_the_emails_and_its_recipients()
+    {
+        var tenant = await host.NewTenantAsync();
+        var contact = (await (await tenant.Client.PostJsonAsync("/api/v1/contacts", new { email = "reader@example.com" })).JsonAsync()).GetProperty("id").GetGuid();
+        var delivery = Guid.CreateVersion7();
+        var (scope, db) = host.Database(tenant.TenantId);
+        using (scope)
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new BrandHub.Modules.Delivery.Delivery
+            {
+                TenantId = tenant.TenantId, Id = delivery, Channel = "email", Category = "marketing", ContactId = contact, Address = "reader@example.com",
+                IdempotencyKey = "click-test", Status = "clicked", RunAt = now, CreatedAt = now, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        using var browser = Browser(await WriteKeyAsync(tenant.Client));
+        // The landing page as the click redirect sends the reader there: the message's tags and BrandHub's click id.
+        var landing = $"https://shop.test/sale?utm_source=brandhub&utm_medium=email&utm_campaign=weekly-offer&bh_cid={delivery:N}";
+        (await browser.PostJsonAsync("/api/v1/track", new { type = "page_view", anonymousId = "fresh-browser", url = landing })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var visit = (await EventsAsync(tenant.Client)).Single();
+        visit.GetProperty("channel").GetString().ShouldBe("email");
+        visit.GetProperty("clickKind").GetString().ShouldBe("bh");
+        visit.GetProperty("deliveryId").GetGuid().ShouldBe(delivery);
+        visit.GetProperty("contactId").GetGuid().ShouldBe(contact);
+    }
+
+    [Fact]
     public async Task The_senders_clock_is_corrected_by_sentAt()
     {
         var tenant = await host.NewTenantAsync();

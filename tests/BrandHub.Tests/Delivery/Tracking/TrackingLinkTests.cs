@@ -85,7 +85,7 @@ public sealed class TrackingLinkTests(EmailHost host) : IClassFixture<EmailHost>
     }
 
     [Fact]
-    public async Task A_click_redirects_to_the_signed_target_and_is_recorded()
+    public async Task A_click_redirects_to_the_signed_target_with_the_click_id_and_is_recorded()
     {
         var tenant = Guid.NewGuid();
         var delivery = Guid.CreateVersion7();
@@ -94,7 +94,8 @@ public sealed class TrackingLinkTests(EmailHost host) : IClassFixture<EmailHost>
         var response = await Reader().GetAsync(PathOf(host.Links.Click(tenant, delivery, target)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe(target);
+        // The target as signed, plus BrandHub's click id: the landing page's tracked visit is this delivery's.
+        response.Headers.Location!.OriginalString.ShouldBe($"{target}&bh_cid={delivery:N}");
         response.Headers.GetValues("Referrer-Policy").ShouldContain("no-referrer");
         var recorded = host.Events.ForDelivery(delivery).Single();
         (recorded.TenantId, recorded.Event.Status, recorded.Event.Detail).ShouldBe((tenant, "clicked", target));

@@ -32,7 +32,7 @@ public static class UtmEndpoints
         var group = app.MapGroup("/api/v1/utm").WithTags("UTM");
         var read = Scopes.Policy(Scopes.AnalyticsRead);
 
-        group.MapGet("/rules", async (BrandHubDb db, CancellationToken ct) => Results.Ok(View(await RulesAsync(db, ct))))
+        group.MapGet("/rules", async (BrandHubDb db, CancellationToken ct) => Results.Ok(View(await UtmRuleSet.RulesAsync(db, ct))))
             .RequireAuthorization(read).WithSummary("The tenant's UTM naming rules (the defaults until set)").Produces<UtmRulesView>();
 
         group.MapPut("/rules", async (UtmRulesRequest body, BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
@@ -49,7 +49,7 @@ public static class UtmEndpoints
             if (errors.Count > 0) return Problems.Validation(errors);
 
             var row = await db.Set<UtmRuleSet>().FirstOrDefaultAsync(ct);
-            var before = row is null ? null : View(Parse(row.RulesJson));
+            var before = row is null ? null : View(UtmRuleSet.Parse(row.RulesJson));
             if (row is null) db.Add(row = new UtmRuleSet { TenantId = db.Scope.RequiredTenantId });
             row.RulesJson = JsonSerializer.Serialize(View(rules));
             row.UpdatedAt = clock.GetUtcNow();
@@ -62,7 +62,7 @@ public static class UtmEndpoints
 
         group.MapPost("/validate", async (UtmRequest body, BrandHubDb db, CancellationToken ct) =>
         {
-            var violations = UtmValidator.Validate(new UtmParameters(body.Source, body.Medium, body.Campaign, body.Term, body.Content), await RulesAsync(db, ct));
+            var violations = UtmValidator.Validate(new UtmParameters(body.Source, body.Medium, body.Campaign, body.Term, body.Content), await UtmRuleSet.RulesAsync(db, ct));
             return Results.Ok(new UtmValidation(violations.Count == 0, violations));
         }).RequireAuthorization(read).WithSummary("Check UTM parameters against the tenant's rules: every violation, each with a suggestion when there is an obvious fix")
           .Produces<UtmValidation>();
@@ -72,23 +72,13 @@ public static class UtmEndpoints
             var errors = new List<FieldError>();
             if (UtmLinks.CheckUrl(body.Url) is { } urlError) errors.Add(urlError);
             var utm = new UtmParameters(body.Source, body.Medium, body.Campaign, body.Term, body.Content);
-            errors.AddRange(UtmValidator.Validate(utm, await RulesAsync(db, ct))
+            errors.AddRange(UtmValidator.Validate(utm, await UtmRuleSet.RulesAsync(db, ct))
                 .Select(v => new FieldError(v.Field, v.Suggestion is null ? v.Message : $"{v.Message} Suggestion: {v.Suggestion}")));
             if (errors.Count > 0) return Problems.Validation(errors);
             return Results.Ok(new UtmLink(UtmLinks.Build(body.Url!.Trim(), utm)));
         }).RequireAuthorization(read).WithSummary("Build a link tagged with UTM parameters; refused (400, field by field) unless they follow the tenant's rules")
           .Produces<UtmLink>().ProducesValidationProblem();
         return app;
-    }
-
-    /// <summary>The tenant's rules, or the defaults when none are stored.</summary>
-    public static async Task<UtmRules> RulesAsync(BrandHubDb db, CancellationToken ct) =>
-        await db.Set<UtmRuleSet>().AsNoTracking().Select(r => r.RulesJson).FirstOrDefaultAsync(ct) is { } json ? Parse(json) : UtmRules.Default;
-
-    private static UtmRules Parse(string json)
-    {
-        var v = JsonSerializer.Deserialize<UtmRulesView>(json)!;
-        return new UtmRules(v.AllowedSources, v.AllowedMediums, v.LowerCase, v.Separator[0], v.Required, v.CampaignPattern, v.CampaignPatternHint);
     }
 
     private static UtmRulesView View(UtmRules r) =>

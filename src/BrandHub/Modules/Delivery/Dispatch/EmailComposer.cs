@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BrandHub.Core.Delivery;
+using BrandHub.Core.Tracking;
 using BrandHub.Modules.Audience.Recipients;
 using BrandHub.Modules.Channels.Email;
 using BrandHub.Modules.Content;
@@ -14,7 +15,8 @@ namespace BrandHub.Modules.Delivery.Dispatch;
 /// </summary>
 public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
 {
-    public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender, string tenantName)
+    /// <param name="utmRules">The tenant's UTM naming rules: the tags added to links follow them.</param>
+    public OutgoingEmail Compose(Delivery d, Recipient? r, PreparedEmail template, EmailSender sender, string tenantName, UtmRules utmRules)
     {
         var marketing = d.Category == MessageCategories.Marketing;
         var unsubscribeToken = r is null ? null : links.UnsubscribeToken(d.TenantId, r.ContactId, d.Id, d.Channel);
@@ -32,10 +34,10 @@ public sealed class EmailComposer(TrackingLinks links, DeliveryOptions options)
             ["links"] = new JsonObject { ["unsubscribeUrl"] = unsubscribeUrl, ["preferencesUrl"] = unsubscribeUrl },
             ["tenant"] = new JsonObject { ["name"] = tenantName },
         };
-        // Campaigns will name utm_campaign; until then the template's name does.
-        var campaign = template.TemplateName is { } templateName ? UtmTagger.Slug(templateName) : null;
+        // The template's name is the campaign tag (a campaign's content is a template named after it).
+        var utm = UtmLinks.Slugs(new UtmParameters(options.UtmSource, "email", template.TemplateName), utmRules);
         var rendered = marketing
-            ? template.Render(model, url => links.Click(d.TenantId, d.Id, UtmTagger.Tag(url, options.UtmSource, "email", campaign)), links.OpenPixel(d.TenantId, d.Id))
+            ? template.Render(model, url => links.Click(d.TenantId, d.Id, UtmLinks.TagAsIs(url, utm)), links.OpenPixel(d.TenantId, d.Id))
             : template.Render(model);
 
         var headers = new List<KeyValuePair<string, string>>();

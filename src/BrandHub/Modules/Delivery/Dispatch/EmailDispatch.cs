@@ -54,6 +54,7 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
         }
 
         var tenantName = await db.Set<Tenant>().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "";
+        var utmRules = await Analytics.Utm.UtmRuleSet.RulesAsync(db, ct);
         var emails = new List<OutgoingEmail>(sendable.Count);
         foreach (var d in sendable)
         {
@@ -61,7 +62,7 @@ public sealed class EmailDispatch(BrandHubDb db, RecipientDirectory recipients, 
             try
             {
                 if (template is null) outcomes.Add(new(d.Id, DeliveryStatuses.Failed, $"The content cannot be rendered: {error}", Error: error));
-                else emails.Add(composer.Compose(d, d.ContactId is { } id ? people.GetValueOrDefault(id) : null, template, sender, tenantName));
+                else emails.Add(composer.Compose(d, d.ContactId is { } id ? people.GetValueOrDefault(id) : null, template, sender, tenantName, utmRules));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using BrandHub.Core.Delivery;
+using BrandHub.Core.Tracking;
 using BrandHub.Modules.Platform.Http;
 using BrandHub.Modules.Platform.Tenancy;
 
@@ -35,7 +36,8 @@ public static class TrackingEndpoints
             http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token stays ours, not the target site's
             if (!MachineOpens.IsMachineAgent(http.Request.Headers.UserAgent.ToString()))
                 await RecordAsync(http, tenantId, new DeliveryEvent(deliveryId, null, "clicked", clock.GetUtcNow(), target), log);
-            return Results.Redirect(target);
+            // BrandHub's click id rides along, so the landing page's tracked visit is this message's (and its recipient's).
+            return Results.Redirect(UtmLinks.WithParameter(target, TrackEventTypes.BrandHubClickParameter, deliveryId.ToString("N")));
         }).AllowAnonymous().ExcludeFromDescription();
 
         return app;

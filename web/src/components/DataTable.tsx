@@ -25,7 +25,7 @@ interface DataTableProps<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, footer }: DataTableProps<T>) {
   return (
     <TableContainer>
-      <Table size="small" sx={{ captionSide: 'top', '& caption': { px: 2, pt: 1, pb: 1, color: 'text.secondary' } }}>
+      <Table size="small" sx={{ '& caption': { captionSide: 'top', px: 2, pt: 1, pb: 1, color: 'text.secondary' } }}>
         <caption>{caption}</caption>
         <TableHead>
           <TableRow>

@@ -53,7 +53,7 @@ export function LineChartView({ title, data, xKey, xLabel, series, format, forma
           <Line
             key={s.key}
             yAxisId={s.axis ?? 'left'}
-            type="monotone"
+            type="linear"
             dataKey={s.key}
             name={s.label}
             stroke={colors[index % colors.length]}

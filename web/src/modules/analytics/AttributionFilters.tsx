@@ -16,6 +16,7 @@ export function AttributionFilters({ settings, update }: Props) {
       <NativeSelectField
         label="Group by"
         size="small"
+        sx={{ minWidth: 180 }}
         value={settings.groupBy}
         onChange={(event) => update({ groupBy: event.target.value as AttributionSettingsParams['groupBy'] })}
         options={ATTRIBUTION_GROUP_BYS.map((value) => ({ value, label: GROUP_BY_LABELS[value] }))}
@@ -23,6 +24,7 @@ export function AttributionFilters({ settings, update }: Props) {
       <NativeSelectField
         label="Lookback window"
         size="small"
+        sx={{ minWidth: 180 }}
         value={String(settings.lookbackDays)}
         onChange={(event) => update({ lookbackDays: Number(event.target.value) })}
         options={LOOKBACK_OPTIONS.map((days) => ({ value: String(days), label: days === 1 ? '1 day' : `${days} days` }))}
@@ -30,6 +32,7 @@ export function AttributionFilters({ settings, update }: Props) {
       <NativeSelectField
         label="Show"
         size="small"
+        sx={{ minWidth: 180 }}
         value={settings.metric}
         onChange={(event) => update({ metric: event.target.value as CreditMetric })}
         options={[

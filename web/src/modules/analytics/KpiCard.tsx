@@ -20,7 +20,7 @@ export function KpiCard({ label, value, change, higherIsBetter = true, loading }
         <Typography variant="body2" color="text.secondary" component="h3" id={id}>
           {label}
         </Typography>
-        <Typography variant="h4" component="p" sx={{ mt: 1, overflowWrap: 'anywhere' }}>
+        <Typography variant="h5" component="p" sx={{ mt: 1, overflowWrap: 'break-word' }}>
           {loading ? <Skeleton width={100} /> : value}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>

@@ -3,7 +3,7 @@ import type { TrackedAttribution } from '../../api/types';
 import { ChartCard } from '../../components/ChartCard';
 import type { DataColumn } from '../../components/DataTable';
 import { BarChartView } from '../../components/charts/BarChartView';
-import { keyLabel, modelLabel } from './analyticsLabels';
+import { keyLabel, MODEL_SHORT_LABELS, modelLabel } from './analyticsLabels';
 import { modelComparison, type ComparisonRow } from './attributionData';
 import type { CreditMetric } from './attributionParams';
 import { formatCredit, formatMoney } from './kpiFormat';
@@ -45,7 +45,7 @@ export function ModelComparisonCard({ view, models, metric, currency, groupLabel
   // Series keys are positional (k0, k1…): a key like "google.com" would be read as a path by the chart.
   const shown = rows.slice(0, 6);
   const data = models.map((model) => {
-    const datum: Record<string, string | number | null> = { model: modelLabel(model) };
+    const datum: Record<string, string | number | null> = { model: (MODEL_SHORT_LABELS as Record<string, string>)[model] ?? modelLabel(model) };
     shown.forEach((row, index) => (datum[`k${index}`] = row.credit[model]));
     return datum;
   });

@@ -12,6 +12,15 @@ export const MODEL_LABELS: Record<AttributionModel, string> = {
   shapley: 'Shapley value (data-driven)',
 };
 
+/** Short names for a chart's axis. */
+export const MODEL_SHORT_LABELS: Record<AttributionModel, string> = {
+  ...MODEL_LABELS,
+  last_non_direct: 'Last non-dir.',
+  position_based: 'Position',
+  markov: 'Markov',
+  shapley: 'Shapley',
+};
+
 /** "last_touch" → "Last touch"; an unknown name is humanised. */
 export function modelLabel(model: string): string {
   return (MODEL_LABELS as Record<string, string>)[model] ?? humanize(model);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Stack, TableCell, TableRow, Typography } from '@mui/material';
+import { getAnalyticsSettings } from '../../api/endpoints/analytics';
 import { deleteCost, listCosts } from '../../api/endpoints/costs';
 import { queryKeys } from '../../api/queryKeys';
 import { TOUCH_CHANNELS, type Cost } from '../../api/types';
@@ -44,7 +45,8 @@ export function CostsTable() {
       notify({ message: `Spend of ${describe(cost)} deleted.` });
     },
   });
-  const currency = costs.data?.items[0]?.currency ?? '';
+  const settings = useQuery({ queryKey: queryKeys.analyticsSettings, queryFn: getAnalyticsSettings });
+  const currency = settings.data?.currency ?? costs.data?.items[0]?.currency ?? '';
   return (
     <Stack spacing={2} component="section" aria-labelledby="costs-heading">
       <Typography variant="h2" id="costs-heading">
@@ -61,7 +63,7 @@ export function CostsTable() {
         />
         {costs.data ? (
           <Typography data-testid="costs-total">
-            Total: <strong>{formatMoney(costs.data.totalAmount, currency || 'RON')}</strong> over {costs.data.total} rows
+            Total: <strong>{formatMoney(costs.data.totalAmount, currency)}</strong> over {costs.data.total} {costs.data.total === 1 ? 'row' : 'rows'}
           </Typography>
         ) : null}
       </Stack>

@@ -760,6 +760,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visitors reaching each step in order (default page_view → add_to_cart → begin_checkout → purchase) in the days [from, to], overall and per channel of their first visit */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    steps?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FunnelView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers by first-purchase month (UTC) with the share who bought again and what they spent in each month after; the last `months` cohorts */
+        get: {
+            parameters: {
+                query?: {
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anomalies (a KPI outside the band its weekday seasonality and trend predict), revenue declines over 20 % and growth over 50 %, unprofitable spend and failing providers in the days [from, to], each with an estimated impact and an action */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -6778,6 +6922,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/analytics/benchmarks/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The channel's conversion rate, ROAS, CPA, CAC (and for email open and click rates) in the days [from, to], each rated against the industry's bands */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    industry?: string;
+                };
+                header?: never;
+                path: {
+                    channel: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenchmarkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Set the industry and the tenant's own bands for a channel's metrics ({"metrics":{"roas":{"average":2,"good":3,"excellent":5}}}; null restores the shipped bands) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6878,6 +7106,39 @@ export interface components {
             /** Format: int64 */
             firstBrokenSequence: null | number;
             reason: null | string;
+        };
+        BandsInput: {
+            /** Format: double */
+            average: null | number;
+            /** Format: double */
+            good: null | number;
+            /** Format: double */
+            excellent: null | number;
+        };
+        BenchmarkBands: {
+            /** Format: double */
+            average: number;
+            /** Format: double */
+            good: number;
+            /** Format: double */
+            excellent: number;
+            /** @default true */
+            higherIsBetter: boolean;
+        };
+        BenchmarkRequest: {
+            industry: null | string;
+            metrics: null | {
+                [key: string]: components["schemas"]["BandsInput"];
+            };
+        };
+        BenchmarkView: {
+            channel: string;
+            industry: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            metrics: components["schemas"]["MetricRating"][];
         };
         BulkRedriveRequest: {
             /** @description Only dead deliveries are re-driven in bulk; give `dead` or leave it out. */
@@ -7047,9 +7308,23 @@ export interface components {
         ChannelView: {
             channel: string;
             kpis: components["schemas"]["Kpis"];
+            previous: components["schemas"]["Kpis"];
             change: {
                 [key: string]: null | number;
             };
+        };
+        Cohort: {
+            month: string;
+            /** Format: int32 */
+            customers: number;
+            retention: number[];
+            revenue: number[];
+        };
+        CohortsView: {
+            /** Format: int32 */
+            months: number;
+            currency: string;
+            cohorts: components["schemas"]["Cohort"][];
         };
         CommentRequest: {
             body?: null | string;
@@ -7471,12 +7746,32 @@ export interface components {
             name?: null | string;
             timezone?: null | string;
         };
+        FunnelRow: {
+            channel: string;
+            counts: number[];
+            /** @description Per step, the share of the step before that reached it (the first is 1). */
+            rates: (null | number)[];
+            /**
+             * Format: double
+             * @description The share of the first step that reached the last.
+             */
+            conversion: null | number;
+        };
         FunnelStage: {
             stage: string;
             /** Format: int64 */
             count: number;
             /** Format: double */
             ofAudience: number;
+        };
+        FunnelView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            steps: string[];
+            overall: components["schemas"]["FunnelRow"];
+            channels: components["schemas"]["FunnelRow"][];
         };
         GlobalUnsubscribeRequest: {
             /** @description Where the request came from (up to 100 characters); `api` when absent. */
@@ -7543,6 +7838,29 @@ export interface components {
             finishedAt: null | string;
             error: null | string;
         };
+        Insight: {
+            kind: string;
+            severity: string;
+            title: string;
+            detail: string;
+            channel: null | string;
+            metric: string;
+            /** Format: date */
+            day: null | string;
+            /**
+             * Format: double
+             * @description Estimated effect in the reporting currency (negative: money lost or at risk), or a count for delivery problems.
+             */
+            impact: number;
+            action: string;
+        };
+        InsightsView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["Insight"][];
+        };
         JsonElement: unknown;
         JsonObject: Record<string, never>;
         Kpis: {
@@ -7571,6 +7889,8 @@ export interface components {
         };
         KpiView: {
             kpis: components["schemas"]["Kpis"];
+            /** @description The same KPIs for the period before. */
+            previous: components["schemas"]["Kpis"];
             change: {
                 [key: string]: null | number;
             };
@@ -7658,6 +7978,14 @@ export interface components {
         /** @description 202 answer: one entry per recipient, in the request's order. */
         MessagesAccepted: {
             messages: components["schemas"]["MessageOutcome"][];
+        };
+        MetricRating: {
+            metric: string;
+            /** Format: double */
+            value: null | number;
+            rating: null | string;
+            bands: components["schemas"]["BenchmarkBands"];
+            custom: boolean;
         };
         NewApiKeyRequest: {
             /** @description What the key is for, 1–100 characters. */

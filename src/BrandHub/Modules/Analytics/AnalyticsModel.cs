@@ -50,6 +50,7 @@ public static class AnalyticsModel
             e.ToTable("analytics_settings");
             e.HasKey(x => x.TenantId);
             e.Ignore(x => x.BuildKey);
+            if (postgres) e.Property(x => x.BenchmarksJson).HasColumnType("jsonb");
         });
     }
 }

@@ -23,6 +23,7 @@ public static class AnalyticsModule
         services.AddScoped<Rollups.AnalyticsRollup>();
         services.AddScoped<Costs.CostBook>();
         services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Reports.Insights>();
         services.AddScoped<Platform.Jobs.IJobHandler, Rollups.RollupJob>();
         services.AddSingleton<Rollups.RollupSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<Rollups.RollupSchedule>());
@@ -41,6 +42,10 @@ public static class AnalyticsModule
         app.MapCosts();
         app.MapRollups();
         app.MapDashboard();
+        app.MapFunnel();
+        app.MapCohorts();
+        app.MapBenchmarks();
+        app.MapInsights();
         return app;
     }
 }

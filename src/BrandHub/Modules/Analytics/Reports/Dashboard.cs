@@ -16,15 +16,16 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// </summary>
 public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
 {
-    public sealed record KpiView(Kpis Kpis, IReadOnlyDictionary<string, decimal?> Change);
-    public sealed record ChannelView(string Channel, Kpis Kpis, IReadOnlyDictionary<string, decimal?> Change);
+    /// <param name="Previous">The same KPIs for the period before.</param>
+    public sealed record KpiView(Kpis Kpis, Kpis Previous, IReadOnlyDictionary<string, decimal?> Change);
+    public sealed record ChannelView(string Channel, Kpis Kpis, Kpis Previous, IReadOnlyDictionary<string, decimal?> Change);
     public sealed record CampaignRow(string Campaign, Kpis Kpis);
     public sealed record DayView(DateOnly Date, Kpis Kpis);
     public sealed record DashboardView(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string Currency, string Model, int LookbackDays,
         DateTimeOffset? RolledUpAt, KpiView Totals, IReadOnlyList<ChannelView> Channels, IReadOnlyList<CampaignRow> TopCampaigns, IReadOnlyList<DayView> Daily);
 
     /// <summary>One input row: a day, channel and campaign with what happened and what it cost.</summary>
-    private sealed record Cell(DateOnly Day, string Channel, string Campaign, KpiInputs Inputs);
+    public sealed record Cell(DateOnly Day, string Channel, string Campaign, KpiInputs Inputs);
 
     /// <param name="channel">Only this channel (the ROI view of one channel), or all.</param>
     public async Task<DashboardView> BuildAsync(DateOnly from, DateOnly to, string? channel, CancellationToken ct)
@@ -37,22 +38,25 @@ public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
         var previous = cells.Where(c => c.Day < from).ToList();
 
         var totals = Kpis.Of(Sum(current));
+        var previousTotals = Kpis.Of(Sum(previous));
         var channels = current.Select(c => c.Channel).Union(previous.Select(c => c.Channel)).Order(StringComparer.Ordinal).Select(name =>
         {
             var now = Kpis.Of(Sum(current.Where(c => c.Channel == name)));
-            return new ChannelView(name, now, now.ChangeFrom(Kpis.Of(Sum(previous.Where(c => c.Channel == name)))));
+            var before = Kpis.Of(Sum(previous.Where(c => c.Channel == name)));
+            return new ChannelView(name, now, before, now.ChangeFrom(before));
         }).OrderByDescending(c => c.Kpis.Revenue).ThenBy(c => c.Channel, StringComparer.Ordinal).ToList();
         var campaigns = current.Where(c => c.Campaign.Length > 0).GroupBy(c => c.Campaign)
             .Select(g => new CampaignRow(g.Key, Kpis.Of(Sum(g)))).OrderByDescending(c => c.Kpis.Revenue).ThenBy(c => c.Campaign, StringComparer.Ordinal).Take(10).ToList();
         var daily = Enumerable.Range(0, length).Select(i => from.AddDays(i))
             .Select(day => new DayView(day, Kpis.Of(Sum(current.Where(c => c.Day == day))))).ToList();
         return new DashboardView(from, to, previousFrom, from.AddDays(-1), settings.Currency, settings.Model, settings.LookbackDays, settings.RolledUpAt,
-            new KpiView(totals, totals.ChangeFrom(Kpis.Of(Sum(previous)))), channels, campaigns, daily);
+            new KpiView(totals, previousTotals, totals.ChangeFrom(previousTotals)), channels, campaigns, daily);
     }
 
     private static KpiInputs Sum(IEnumerable<Cell> cells) => cells.Aggregate(KpiInputs.Zero, (sum, c) => sum.Plus(c.Inputs));
 
-    private async Task<List<Cell>> CellsAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    /// <summary>Every day × channel × campaign input of [first, last]: rollup rows, spend and message costs, unsummed.</summary>
+    public async Task<List<Cell>> CellsAsync(DateOnly first, DateOnly last, CancellationToken ct)
     {
         DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
         var cells = new List<Cell>();

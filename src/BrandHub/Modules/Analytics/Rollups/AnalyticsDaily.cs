@@ -27,6 +27,10 @@ public sealed class AnalyticsSettings : ITenantOwned
     public string Model { get; set; } = Core.Attribution.AttributionModels.LastNonDirect;
     public int LookbackDays { get; set; } = 30;
     public string Currency { get; set; } = "RON";
+    /// <summary>The industry benchmarks rate results against (<see cref="Core.Analytics.IndustryBenchmarks.Industries"/>).</summary>
+    public string Industry { get; set; } = Core.Analytics.IndustryBenchmarks.Ecommerce;
+    /// <summary>The tenant's own thresholds, channel → metric → bands, where it changed the shipped ones.</summary>
+    public string? BenchmarksJson { get; set; }
     public string? RollupBuiltFor { get; set; }
     public DateTimeOffset? RollupWatermark { get; set; }
     public DateTimeOffset? RolledUpAt { get; set; }

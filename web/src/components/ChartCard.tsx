@@ -3,6 +3,7 @@ import { Box, Button, Card, CardContent, Stack, ToggleButton, ToggleButtonGroup,
 import DownloadIcon from '@mui/icons-material/Download';
 import { csvFileName, downloadCsv, toCsv } from '../lib/csv';
 import { DataTable, type DataColumn } from './DataTable';
+import { toggleGroupSx } from './toggleSx';
 
 interface ChartCardProps<T> {
   title: string;
@@ -20,6 +21,8 @@ interface ChartCardProps<T> {
   /** Shown instead of the chart and table when there are no rows. */
   empty?: ReactNode;
   footer?: ReactNode;
+  /** The title's heading level (h3 by default: under a section's h2). */
+  headingLevel?: 'h2' | 'h3';
 }
 
 /**
@@ -37,6 +40,7 @@ export function ChartCard<T>({
   fileNameSuffix,
   empty,
   footer,
+  headingLevel = 'h3',
 }: ChartCardProps<T>) {
   const headingId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -51,7 +55,7 @@ export function ChartCard<T>({
           sx={{ justifyContent: 'space-between', alignItems: { xs: 'flex-start', sm: 'center' }, mb: 1 }}
         >
           <Box>
-            <Typography variant="h3" id={headingId}>
+            <Typography variant="h3" component={headingLevel} id={headingId}>
               {title}
             </Typography>
             {description ? (
@@ -68,6 +72,7 @@ export function ChartCard<T>({
                 value={view}
                 onChange={(_, next: 'chart' | 'table' | null) => next && setView(next)}
                 aria-label={`${title}: view as`}
+                sx={toggleGroupSx}
               >
                 <ToggleButton value="chart">Chart</ToggleButton>
                 <ToggleButton value="table">Table</ToggleButton>

@@ -58,6 +58,7 @@ export function ModelComparisonCard({ view, models, metric, currency, groupLabel
       rowKey={(r) => r.key}
       caption={`${metric === 'value' ? 'Revenue' : 'Conversions'} per ${groupLabel.toLowerCase()} and model`}
       fileNameSuffix={fileNameSuffix}
+      headingLevel="h2"
       chart={
         <BarChartView
           title="Credit by model"

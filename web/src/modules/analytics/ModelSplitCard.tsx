@@ -40,6 +40,7 @@ export function ModelSplitCard({ view, model, metric, currency, groupLabel, file
       rows={rows}
       rowKey={(r) => r.key}
       fileNameSuffix={fileNameSuffix}
+      headingLevel="h2"
       chart={
         <BarChartView
           title={title}

@@ -1,5 +1,6 @@
 import { ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { ATTRIBUTION_MODELS, type AttributionModel } from '../../api/types';
+import { toggleGroupSx } from '../../components/toggleSx';
 import { MODEL_LABELS } from './analyticsLabels';
 
 interface Props {
@@ -16,7 +17,7 @@ export function ModelSwitcher({ value, onChange }: Props) {
       value={value}
       onChange={(_, next: AttributionModel | null) => next && onChange(next)}
       aria-label="Attribution model"
-      sx={{ flexWrap: 'wrap' }}
+      sx={{ ...toggleGroupSx, flexWrap: 'wrap' }}
     >
       {ATTRIBUTION_MODELS.map((model) => (
         <ToggleButton key={model} value={model} sx={{ textTransform: 'none' }}>

@@ -1,5 +1,6 @@
 import { Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { DateRangeFields } from '../../components/DateRangeFields';
+import { toggleGroupSx } from '../../components/toggleSx';
 import { isoDay } from '../../lib/searchParams';
 import { formatDayRange, PERIOD_PRESETS, presetPeriod, type Period, type PeriodPreset } from './period';
 
@@ -26,7 +27,7 @@ export function PeriodPicker({ period, onChange, comparison }: Props) {
       spacing={2}
       sx={{ mb: 3, alignItems: { xs: 'flex-start', md: 'center' }, flexWrap: 'wrap', rowGap: 2 }}
     >
-      <ToggleButtonGroup size="small" exclusive value={period.preset} onChange={(_, value) => select(value)} aria-label="Period">
+      <ToggleButtonGroup size="small" exclusive value={period.preset} onChange={(_, value) => select(value)} aria-label="Period" sx={toggleGroupSx}>
         {PERIOD_PRESETS.map((days) => (
           <ToggleButton key={days} value={days}>
             Last {days} days

@@ -8,9 +8,10 @@ using BrandHub.Bench;
 //                   (--keep: generate the data set once into a named database and reuse it on later runs)
 //   attribution     [--journeys 1000000] [--runs 3]   (in-process, no database)
 //   track-ingest    [--seconds 10] [--connections 64] [--provider sqlite|postgres]   (needs wrk)
+//   dashboard       [--events 10000000] [--requests 200] [--keep] [--provider sqlite|postgres]
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest", "dashboard"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
 if (scenario == "attribution")
 {
@@ -24,6 +25,8 @@ foreach (var provider in providers)
 {
     var line = scenario switch
     {
+        "dashboard" => await DashboardBenchmark.RunAsync(provider, ArgValue(args, "--events") is { } de ? int.Parse(de) : 10_000_000,
+            ArgValue(args, "--requests") is { } dr ? int.Parse(dr) : 200, args.Contains("--keep")),
         "track-ingest" => await TrackIngestBenchmark.RunAsync(provider, ArgValue(args, "--seconds") is { } ts ? int.Parse(ts) : 10,
             ArgValue(args, "--connections") is { } tc ? int.Parse(tc) : 64),
         "import" => await ImportBenchmark.RunAsync(provider, ArgValue(args, "--rows") is { } r ? int.Parse(r) : 100_000),

@@ -43,6 +43,9 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
         await Assertions.Expect(revenue).ToContainTextAsync(Money(currency, Kpi(totals, "revenue")!.Value));
         await Assertions.Expect(revenue).ToContainTextAsync($"up {Percent(Change(totals, "revenue")!.Value)} on the previous period");
         await Assertions.Expect(revenue.GetByText($"▲ {Percent(Change(totals, "revenue")!.Value)}")).ToBeVisibleAsync();
+        var previousRevenue = totals.GetProperty("previous").GetProperty("revenue").GetDecimal();
+        previousRevenue.ShouldBe(150m);
+        await Assertions.Expect(revenue).ToContainTextAsync($"was {Money(currency, previousRevenue)}");
         var spend = page.GetByRole(AriaRole.Region, new() { Name = "Spend", Exact = true });
         await Assertions.Expect(spend).ToContainTextAsync(Money(currency, Kpi(totals, "cost")!.Value));
         await Assertions.Expect(spend).ToContainTextAsync($"up {Percent(Change(totals, "cost")!.Value)} on the previous period");

@@ -6,13 +6,15 @@ interface KpiCardProps {
   label: string;
   value: string;
   change?: number | null;
+  /** The previous period's value, formatted. */
+  previous?: string;
   /** False for costs: a rise is shown as bad. */
   higherIsBetter?: boolean;
   loading?: boolean;
 }
 
 /** One KPI with its change against the previous period; a region named after the KPI. */
-export function KpiCard({ label, value, change, higherIsBetter = true, loading }: KpiCardProps) {
+export function KpiCard({ label, value, change, previous, higherIsBetter = true, loading }: KpiCardProps) {
   const id = useId();
   return (
     <Card variant="outlined" component="section" aria-labelledby={id} sx={{ height: '100%' }}>
@@ -25,6 +27,7 @@ export function KpiCard({ label, value, change, higherIsBetter = true, loading }
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           {loading ? <Skeleton width={60} /> : <ChangeIndicator change={change} higherIsBetter={higherIsBetter} />}
+          {!loading && previous !== undefined ? ` · was ${previous}` : null}
         </Typography>
       </CardContent>
     </Card>

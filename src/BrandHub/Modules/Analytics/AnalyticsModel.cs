@@ -35,6 +35,11 @@ public static class AnalyticsModel
             e.HasKey(x => new { x.TenantId, x.AnonymousId });
             e.HasIndex(x => new { x.TenantId, x.ContactId });
         });
+        model.Entity<Utm.ShortLink>(e =>
+        {
+            e.ToTable("short_links");
+            e.HasKey(x => new { x.TenantId, x.Code });
+        });
         model.Entity<MarketingCost>(e =>
         {
             e.ToTable("marketing_costs");
@@ -50,7 +55,9 @@ public static class AnalyticsModel
             e.ToTable("analytics_settings");
             e.HasKey(x => x.TenantId);
             e.Ignore(x => x.BuildKey);
+            e.Ignore(x => x.Conversions);
             if (postgres) e.Property(x => x.BenchmarksJson).HasColumnType("jsonb");
+            if (postgres) e.Property(x => x.ChannelRulesJson).HasColumnType("jsonb");
         });
     }
 }

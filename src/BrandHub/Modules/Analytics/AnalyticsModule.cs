@@ -17,6 +17,7 @@ public static class AnalyticsModule
         services.AddSingleton<TrackWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackWriter>());
         services.AddSingleton<WriteKeys>();
+        services.AddSingleton<TenantChannelRules>();
         services.AddScoped<TrackIngest>();
         services.AddScoped<Attribution.TrackedJourneys>();
         services.AddScoped<Rollups.VisitorEvents>();
@@ -39,6 +40,7 @@ public static class AnalyticsModule
         app.MapPathsAttribution();
         app.MapTrackedAttribution();
         app.MapUtm();
+        app.MapShortLinks();
         app.MapCosts();
         app.MapRollups();
         app.MapDashboard();

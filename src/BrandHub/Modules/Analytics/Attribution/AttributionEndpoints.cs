@@ -9,14 +9,14 @@ namespace BrandHub.Modules.Analytics.Attribution;
 /// <summary>Attribution of the tenant's tracked conversions in a period, by any model, to channels, campaigns or sources.</summary>
 public static class AttributionEndpoints
 {
-    public sealed record TrackedAttributionView(DateTimeOffset From, DateTimeOffset To, string GroupBy, int LookbackDays,
+    public sealed record TrackedAttributionView(DateTimeOffset From, DateTimeOffset To, string GroupBy, int LookbackDays, string Currency,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, CreditView>> Models, IReadOnlyDictionary<string, double>? RemovalEffects,
         TotalsView Totals, IReadOnlyDictionary<string, decimal> AssistedConversions, ShapleyView? Shapley);
 
     public static IEndpointRouteBuilder MapTrackedAttribution(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/marketing/analytics/attribution", async (string? model, DateTimeOffset? from, DateTimeOffset? to, string? groupBy,
-            int? lookbackDays, double? halfLifeDays, TrackedJourneys journeys, TimeProvider clock, CancellationToken ct) =>
+            int? lookbackDays, double? halfLifeDays, TrackedJourneys journeys, Rollups.AnalyticsRollup rollup, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
             var period = ReportPeriod.Read(from, to, clock.GetUtcNow(), errors);
@@ -32,7 +32,8 @@ public static class AttributionEndpoints
 
             var set = TrackedJourneys.ToSet(await journeys.LoadAsync(period.From, period.To, TimeSpan.FromDays(lookback), ct), by);
             var view = AttributionView.From(ChannelAttribution.Run(set, models, settings));
-            return Results.Ok(new TrackedAttributionView(period.From, period.To, by, lookback, view.Models, view.RemovalEffects, view.Totals,
+            var currency = (await rollup.SettingsAsync(ct)).Currency;
+            return Results.Ok(new TrackedAttributionView(period.From, period.To, by, lookback, currency, view.Models, view.RemovalEffects, view.Totals,
                 view.AssistedConversions, view.Shapley));
         }).WithTags("Analytics").RequireAuthorization(Scopes.Policy(Scopes.AnalyticsRead))
           .WithSummary("Credit for the tracked conversions of [from, to) (default: the last 30 days) by model, per channel, campaign or source")

@@ -31,11 +31,18 @@ public sealed class AnalyticsSettings : ITenantOwned
     public string Industry { get; set; } = Core.Analytics.IndustryBenchmarks.Ecommerce;
     /// <summary>The tenant's own thresholds, channel → metric → bands, where it changed the shipped ones.</summary>
     public string? BenchmarksJson { get; set; }
+    /// <summary>The event names that count as conversions, comma-separated (default purchase, lead, signup).</summary>
+    public string ConversionEvents { get; set; } = string.Join(',', Core.Tracking.TrackEventTypes.DefaultConversions);
+    /// <summary>The tenant's channel classification lists (<see cref="Core.Tracking.ChannelRules"/>), replacing shipped ones list by list.</summary>
+    public string? ChannelRulesJson { get; set; }
+
+    public IReadOnlyList<string> Conversions => ConversionEvents.Split(',', StringSplitOptions.RemoveEmptyEntries);
     public string? RollupBuiltFor { get; set; }
     public DateTimeOffset? RollupWatermark { get; set; }
     public DateTimeOffset? RolledUpAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
-    public string BuildKey => $"{Model}/{LookbackDays}";
+    /// <summary>What the rollup depends on besides the events: a change means a rebuild.</summary>
+    public string BuildKey => $"{Model}/{LookbackDays}/{ConversionEvents}";
 }

@@ -18,20 +18,34 @@ public sealed class VisitorEvents(BrandHubDb db)
     /// <summary>How far before a range events are read so a visit that began before midnight is still one visit.</summary>
     public static readonly TimeSpan VisitContext = TimeSpan.FromDays(1);
 
-    public sealed record Row(Guid Id, Guid? ContactId, Guid? IdentifiedAs, string? AnonymousId, DateTimeOffset OccurredAt, string Type,
-        string Channel, string Source, string? Campaign, decimal? Revenue, string? OrderId)
+    /// <param name="IsConversion">Whether the event's name is one of the tenant's conversion events.</param>
+    public sealed record Row(Guid Id, Guid? ContactId, Guid? IdentifiedAs, string? AnonymousId, DateTimeOffset OccurredAt, string Type, string Name,
+        string Channel, string Source, string? Campaign, decimal? Revenue, string? OrderId, bool IsConversion = false)
     {
         public string Visitor => ContactId?.ToString() ?? IdentifiedAs?.ToString() ?? "a:" + AnonymousId;
-        public bool IsConversion => TrackEventTypes.DefaultConversions.Contains(Type);
     }
 
-    public async Task<List<Row>> RowsAsync(Expression<Func<TrackEvent, bool>> filter, CancellationToken ct) => await (
-        from e in db.Set<TrackEvent>().AsNoTracking().Where(filter)
-        where e.Type != TrackEventTypes.Identify
-        join v in db.Set<VisitorIdentity>().AsNoTracking() on e.AnonymousId equals v.AnonymousId into identified
-        from v in identified.DefaultIfEmpty()
-        select new Row(e.Id, e.ContactId, v == null ? null : v.ContactId, e.AnonymousId, e.OccurredAt, e.Type, e.Channel, e.Source, e.UtmCampaign, e.Revenue, e.OrderId)
-    ).ToListAsync(ct);
+    private HashSet<string>? _conversions;
+
+    /// <summary>The tenant's conversion event names (settings; purchase, lead and signup until set).</summary>
+    public async Task<HashSet<string>> ConversionsAsync(CancellationToken ct) => _conversions ??=
+        (await db.Set<AnalyticsSettings>().AsNoTracking().Select(s => s.ConversionEvents).FirstOrDefaultAsync(ct) is { } names
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries) : TrackEventTypes.DefaultConversions).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<List<Row>> RowsAsync(Expression<Func<TrackEvent, bool>> filter, CancellationToken ct)
+    {
+        var conversions = await ConversionsAsync(ct);
+        var rows = await (
+            from e in db.Set<TrackEvent>().AsNoTracking().Where(filter)
+            where e.Type != TrackEventTypes.Identify
+            join v in db.Set<VisitorIdentity>().AsNoTracking() on e.AnonymousId equals v.AnonymousId into identified
+            from v in identified.DefaultIfEmpty()
+            select new Row(e.Id, e.ContactId, v == null ? null : v.ContactId, e.AnonymousId, e.OccurredAt, e.Type, e.Name, e.Channel, e.Source, e.UtmCampaign, e.Revenue, e.OrderId, false)
+        ).ToListAsync(ct);
+        for (var i = 0; i < rows.Count; i++)
+            if (conversions.Contains(rows[i].Name)) rows[i] = rows[i] with { IsConversion = true };
+        return rows;
+    }
 
     /// <summary>Events of these visitors in [from, to), of one type when <paramref name="type"/> is given.</summary>
     public async Task<List<Row>> OfVisitorsAsync(IReadOnlyCollection<string> visitors, DateTimeOffset from, DateTimeOffset to, CancellationToken ct,
@@ -87,8 +101,9 @@ public sealed class VisitorEvents(BrandHubDb db)
         foreach (var slice in orders.Chunk(1000))
         {
             var events = await db.Set<TrackEvent>().AsNoTracking().Where(e => e.OrderId != null && slice.Contains(e.OrderId))
-                .Select(e => new { e.Id, e.OrderId, e.OccurredAt, e.Type }).ToListAsync(ct);
-            foreach (var order in events.Where(e => TrackEventTypes.DefaultConversions.Contains(e.Type)).GroupBy(e => e.OrderId))
+                .Select(e => new { e.Id, e.OrderId, e.OccurredAt, e.Name }).ToListAsync(ct);
+            var names = await ConversionsAsync(ct);
+            foreach (var order in events.Where(e => names.Contains(e.Name)).GroupBy(e => e.OrderId))
                 counted.Add(order.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).First().Id);
         }
         return counted;

@@ -15,7 +15,7 @@ namespace BrandHub.Modules.Analytics.Tracking;
 /// visit arrived, ties identified anonymous ids to their contact, and stores the good events through the group-commit
 /// writer. Answers per event, in order.
 /// </summary>
-public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, IServiceProvider services, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, TenantChannelRules channelRules, IServiceProvider services, TimeProvider clock, IOptions<JsonOptions> json)
 {
     public const int MaxBatch = 500;
 
@@ -39,6 +39,7 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, IServiceProvi
         await ResolveContactsAsync(drafts, errors, ct);
         await IdentifyAsync(drafts, errors, ct);
         var deliveries = await DeliveriesAsync(drafts, ct);
+        var rules = await channelRules.ForAsync(tenantId, ct);
 
         var valid = new List<TrackEvent>();
         for (var i = 0; i < raw.Count; i++)
@@ -55,7 +56,7 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, IServiceProvi
             }
             var hosts = e.Url is not null && Uri.TryCreate(e.Url, UriKind.Absolute, out var page) ? siteHosts.Append(page.Host).ToList() : siteHosts;
             e.Channel = ChannelClassifier.Classify(new TouchSource(e.UtmSource, e.UtmMedium, e.Referrer,
-                Click(e, "gclid"), Click(e, "msclkid"), Click(e, "fbclid"), Click(e, "ttclid"), messageChannel, hosts));
+                Click(e, "gclid"), Click(e, "msclkid"), Click(e, "fbclid"), Click(e, "ttclid"), messageChannel, hosts), rules);
             e.Source = TrackEventReader.SourceOf(e);
             valid.Add(e);
         }

@@ -24,8 +24,10 @@ public static class UtmEndpoints
         IReadOnlyList<string>? Required, string? CampaignPattern, string? CampaignPatternHint);
     public sealed record UtmRequest(string? Source, string? Medium, string? Campaign, string? Term, string? Content);
     public sealed record UtmValidation(bool Valid, IReadOnlyList<UtmViolation> Violations);
-    public sealed record UtmLinkRequest(string? Url, string? Source, string? Medium, string? Campaign, string? Term, string? Content);
-    public sealed record UtmLink(string Url);
+    /// <param name="Shorten">Also make a short tracked link (<c>/l/{code}</c>) that redirects to the tagged URL and counts clicks.</param>
+    public sealed record UtmLinkRequest(string? Url, string? Source, string? Medium, string? Campaign, string? Term, string? Content, bool? Shorten);
+    /// <param name="ShortUrl">The short tracked link, when asked for.</param>
+    public sealed record UtmLink(string Url, string? ShortUrl = null);
 
     public static IEndpointRouteBuilder MapUtm(this IEndpointRouteBuilder app)
     {
@@ -67,7 +69,8 @@ public static class UtmEndpoints
         }).RequireAuthorization(read).WithSummary("Check UTM parameters against the tenant's rules: every violation, each with a suggestion when there is an obvious fix")
           .Produces<UtmValidation>();
 
-        group.MapPost("/links", async (UtmLinkRequest body, BrandHubDb db, CancellationToken ct) =>
+        group.MapPost("/links", async (UtmLinkRequest body, BrandHubDb db, Delivery.Tracking.TrackingLinks links, AuditTrail audit, Actor actor, TimeProvider clock,
+            CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
             if (UtmLinks.CheckUrl(body.Url) is { } urlError) errors.Add(urlError);
@@ -75,11 +78,23 @@ public static class UtmEndpoints
             errors.AddRange(UtmValidator.Validate(utm, await UtmRuleSet.RulesAsync(db, ct))
                 .Select(v => new FieldError(v.Field, v.Suggestion is null ? v.Message : $"{v.Message} Suggestion: {v.Suggestion}")));
             if (errors.Count > 0) return Problems.Validation(errors);
-            return Results.Ok(new UtmLink(UtmLinks.Build(body.Url!.Trim(), utm)));
-        }).RequireAuthorization(read).WithSummary("Build a link tagged with UTM parameters; refused (400, field by field) unless they follow the tenant's rules")
+            var tagged = UtmLinks.Build(body.Url!.Trim(), utm);
+            if (body.Shorten != true) return Results.Ok(new UtmLink(tagged));
+            var link = new ShortLink { TenantId = db.Scope.RequiredTenantId, Code = ShortLink.NewCode(), Target = tagged, CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id };
+            db.Add(link);
+            audit.Record("short_link.created", "short_link", link.Code, null, new { link.Target });
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(new UtmLink(tagged, $"{links.BaseUrl}/l/{link.Code}"));
+        }).RequireAuthorization(read).WithSummary("Build a link tagged with UTM parameters (and, with shorten, a short tracked link); refused (400, field by field) unless they follow the tenant's rules")
           .Produces<UtmLink>().ProducesValidationProblem();
+        group.MapGet("/links/{code}", async (string code, BrandHubDb db, CancellationToken ct) =>
+            await db.Set<ShortLink>().AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, ct) is { } l
+                ? Results.Ok(new ShortLinkView(l.Code, l.Target, l.Clicks, l.LastClickedAt, l.CreatedAt, l.CreatedBy)) : Problems.NotFound("Short link"))
+            .RequireAuthorization(read).WithSummary("A short link and how often it was clicked").Produces<ShortLinkView>().ProducesProblem(404);
         return app;
     }
+
+    public sealed record ShortLinkView(string Code, string Target, long Clicks, DateTimeOffset? LastClickedAt, DateTimeOffset CreatedAt, string CreatedBy);
 
     private static UtmRulesView View(UtmRules r) =>
         new(r.AllowedSources, r.AllowedMediums, r.LowerCase, r.Separator.ToString(), r.Required, r.CampaignPattern, r.CampaignPatternHint);

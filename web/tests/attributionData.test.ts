@@ -8,6 +8,7 @@ const view: TrackedAttribution = {
   to: '2026-12-01T00:00:00Z',
   groupBy: 'channel',
   lookbackDays: 30,
+  currency: 'RON',
   models: {
     first_touch: { email: { conversions: 2, value: 300 }, paid_search: { conversions: 1, value: 100 } },
     last_touch: { paid_search: { conversions: 3, value: 400 } },

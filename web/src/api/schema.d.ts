@@ -6502,7 +6502,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build a link tagged with UTM parameters; refused (400, field by field) unless they follow the tenant's rules */
+        /** Build a link tagged with UTM parameters (and, with shorten, a short tracked link); refused (400, field by field) unless they follow the tenant's rules */
         post: {
             parameters: {
                 query?: never;
@@ -6536,6 +6536,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utm/links/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short link and how often it was clicked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShortLinkView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6744,7 +6791,7 @@ export interface paths {
                 };
             };
         };
-        /** Set the reporting model (a rule-based one), lookback window and currency; a new model or window rebuilds the rollup in the background */
+        /** Set the reporting model (a rule-based one), lookback window, currency, conversion events and channel classification lists; a new model, window or conversion list rebuilds the rollup in the background; new classification lists apply to events from now on */
         put: {
             parameters: {
                 query?: never;
@@ -7304,6 +7351,15 @@ export interface components {
             whatsapp: number;
             /** Format: int64 */
             push: number;
+        };
+        /** @description The channel lists a tenant's visits are classified with: its own where it set some, the shipped ones otherwise. */
+        ChannelRulesInput: {
+            mediums: null | {
+                [key: string]: string;
+            };
+            searchEngines: null | string[];
+            socialNetworks: null | string[];
+            webmail: null | string[];
         };
         ChannelView: {
             channel: string;
@@ -8453,12 +8509,18 @@ export interface components {
             /** Format: int32 */
             lookbackDays: null | number;
             currency: null | string;
+            conversionEvents: null | string[];
+            channelRules: null | components["schemas"]["ChannelRulesInput"];
         };
         SettingsView: {
             model: string;
             /** Format: int32 */
             lookbackDays: number;
             currency: string;
+            industry: string;
+            /** @description The event names that count as conversions (standard types or custom event names). */
+            conversionEvents: string[];
+            channelRules: null | components["schemas"]["ChannelRulesInput"];
             /** Format: date-time */
             rolledUpAt: null | string;
             rollupBuiltFor: null | string;
@@ -8473,6 +8535,17 @@ export interface components {
              * @description Sampled: the largest 95 % error bound of a channel's share of the credit.
              */
             errorBound: number;
+        };
+        ShortLinkView: {
+            code: string;
+            target: string;
+            /** Format: int64 */
+            clicks: number;
+            /** Format: date-time */
+            lastClickedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
         };
         /** @description A step: a channel, its content (one variant) or its A/B variants, an optional holdout and delay. */
         StepRequest: {
@@ -8716,6 +8789,7 @@ export interface components {
             groupBy: string;
             /** Format: int32 */
             lookbackDays: number;
+            currency: string;
             models: {
                 [key: string]: {
                     [key: string]: components["schemas"]["CreditView"];
@@ -8810,6 +8884,8 @@ export interface components {
         };
         UtmLink: {
             url: string;
+            /** @description The short tracked link, when asked for. */
+            shortUrl?: null | string;
         };
         UtmLinkRequest: {
             url: null | string;
@@ -8818,6 +8894,8 @@ export interface components {
             campaign: null | string;
             term: null | string;
             content: null | string;
+            /** @description Also make a short tracked link (`/l/{code}`) that redirects to the tagged URL and counts clicks. */
+            shorten: null | boolean;
         };
         UtmRequest: {
             source: null | string;

@@ -752,7 +752,10 @@ export type UtmRulesInput = Schemas['UtmRulesRequest'];
 export type UtmParameters = Schemas['UtmRequest'];
 export type UtmValidation = Schemas['UtmValidation'];
 export type UtmViolation = Schemas['UtmViolation'];
+/** POST /utm/links; `shorten` also makes a short tracked link (`shortUrl` in the answer). */
 export type UtmLinkRequest = Schemas['UtmLinkRequest'];
+export type UtmLink = Schemas['UtmLink'];
+export type ShortLink = Schemas['ShortLinkView'];
 export const UTM_FIELDS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 export type UtmField = (typeof UTM_FIELDS)[number];
 
@@ -775,5 +778,8 @@ export interface CostQuery extends PageQuery {
 }
 
 export type AnalyticsSettings = Schemas['SettingsView'];
+/** PUT /marketing/analytics/settings: every field nullable, null (or absent) = unchanged. */
 export type AnalyticsSettingsInput = Schemas['SettingsRequest'];
+/** The tenant's own channel lists; a null list keeps the shipped one, `{}` (every list null) restores them all. */
+export type ChannelRules = Schemas['ChannelRulesInput'];
 export type RollupRun = Schemas['RollupRun'];

@@ -30,9 +30,14 @@ export function getAnalyticsSettings(): Promise<AnalyticsSettings> {
   return unwrap(api.http.GET('/api/v1/marketing/analytics/settings'));
 }
 
-/** Absent or null fields stay as they are; a new model or window rebuilds the rollup in the background. */
-export function updateAnalyticsSettings(body: AnalyticsSettingsInput): Promise<AnalyticsSettings> {
-  return unwrap(api.http.PUT('/api/v1/marketing/analytics/settings', { body }));
+const UNCHANGED_SETTINGS: AnalyticsSettingsInput = { model: null, lookbackDays: null, currency: null, conversionEvents: null, channelRules: null };
+
+/**
+ * Only the fields given change (the others are sent as null: unchanged); a new model, window or conversion list
+ * rebuilds the rollup in the background.
+ */
+export function updateAnalyticsSettings(changes: Partial<AnalyticsSettingsInput>): Promise<AnalyticsSettings> {
+  return unwrap(api.http.PUT('/api/v1/marketing/analytics/settings', { body: { ...UNCHANGED_SETTINGS, ...changes } }));
 }
 
 /** Brings the daily rollup up to date now. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Box, LinearProgress, Skeleton, Stack } from '@mui/material';
-import { getAnalyticsSettings, getAttribution } from '../../api/endpoints/analytics';
+import { getAttribution } from '../../api/endpoints/analytics';
 import { queryKeys } from '../../api/queryKeys';
 import { ATTRIBUTION_MODELS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,9 +27,8 @@ export function AttributionPage() {
     queryFn: () => getAttribution(query),
     placeholderData: keepPreviousData,
   });
-  const reporting = useQuery({ queryKey: queryKeys.analyticsSettings, queryFn: getAnalyticsSettings });
-  const currency = reporting.data?.currency ?? '';
   const view = attribution.data;
+  const currency = view?.currency ?? '';
   const models = ATTRIBUTION_MODELS.filter((model) => view?.models[model]);
   const groupLabel = GROUP_BY_LABELS[settings.groupBy];
   const suffix = `${settings.groupBy} ${period.from} ${period.to}`;

@@ -75,6 +75,39 @@ public sealed class DashboardTests(BrandHubHost host) : IClassFixture<BrandHubHo
     }
 
     [Fact]
+    public async Task Conversions_show_by_the_segments_their_contacts_are_in()
+    {
+        var tenant = await host.NewTenantAsync();
+        var vip = (await (await tenant.Client.PostJsonAsync("/api/v1/contacts", new { email = "vip@example.com" })).JsonAsync()).GetProperty("id").GetGuid();
+        var segment = Guid.CreateVersion7();
+        var (scope, db) = host.Database(tenant.TenantId);
+        using (scope)
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new BrandHub.Modules.Segments.Segment { TenantId = tenant.TenantId, Id = segment, Name = "VIP", Type = "static", MemberCount = 1, CreatedBy = "test", CreatedAt = now, UpdatedAt = now });
+            db.Add(new BrandHub.Modules.Segments.SegmentMember { TenantId = tenant.TenantId, SegmentId = segment, ContactId = vip, AddedAt = now });
+            await db.SaveChangesAsync();
+        }
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        (await tenant.Client.PostJsonAsync("/api/v1/track", new
+        {
+            events = new object[]
+            {
+                new { type = "purchase", contactId = vip, timestamp = at, revenue = 500m, currency = "RON", orderId = "V-1" },
+                new { type = "purchase", anonymousId = "someone", timestamp = at, revenue = 70m, currency = "RON", orderId = "V-2" },
+            },
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await tenant.Client.PostAsync("/api/v1/marketing/analytics/rollup", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var dashboard = await (await tenant.Client.GetAsync("/api/v1/marketing/analytics/dashboard")).JsonAsync();
+        var row = dashboard.GetProperty("segments").EnumerateArray().Single();
+        row.GetProperty("name").GetString().ShouldBe("VIP");
+        row.GetProperty("conversions").GetDecimal().ShouldBe(1m);
+        row.GetProperty("revenue").GetDecimal().ShouldBe(500m);
+        dashboard.GetProperty("totals").GetProperty("kpis").GetProperty("revenue").GetDecimal().ShouldBe(570m);
+    }
+
+    [Fact]
     public async Task Costs_are_replaced_per_day_channel_and_campaign_and_imported_from_CSV()
     {
         var tenant = await host.NewTenantAsync();

@@ -50,6 +50,11 @@ public static class AnalyticsModel
             e.ToTable("analytics_daily");
             e.HasKey(x => new { x.TenantId, x.Day, x.Channel, x.Campaign });
         });
+        model.Entity<AnalyticsSegmentDaily>(e =>
+        {
+            e.ToTable("analytics_segment_daily");
+            e.HasKey(x => new { x.TenantId, x.Day, x.SegmentId });
+        });
         model.Entity<AnalyticsSettings>(e =>
         {
             e.ToTable("analytics_settings");

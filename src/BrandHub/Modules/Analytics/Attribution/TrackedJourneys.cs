@@ -15,7 +15,7 @@ public sealed class TrackedJourneys(VisitorEvents visitors)
     public static readonly IReadOnlyList<string> GroupBys = ["channel", "campaign", "source"];
 
     public async Task<List<Journey>> LoadAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan lookback, CancellationToken ct) =>
-        (await visitors.ForPeriodAsync(from, to, lookback, ct)).SelectMany(events => Journeys.Build(events, from, to, lookback)).ToList();
+        (await visitors.ForPeriodAsync(from, to, lookback, ct)).SelectMany(h => Journeys.Build(h.Events, from, to, lookback)).ToList();
 
     /// <summary>The journeys as the models take them, each touch named by <paramref name="groupBy"/>, with touch ages for time decay.</summary>
     public static JourneySet ToSet(IEnumerable<Journey> journeys, string groupBy)

@@ -21,8 +21,11 @@ public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
     public sealed record ChannelView(string Channel, Kpis Kpis, Kpis Previous, IReadOnlyDictionary<string, decimal?> Change);
     public sealed record CampaignRow(string Campaign, Kpis Kpis);
     public sealed record DayView(DateOnly Date, Kpis Kpis);
+    /// <summary>Conversions of a segment's contacts: a contact in several segments counts in each, so these do not add up to the totals.</summary>
+    public sealed record SegmentRow(Guid SegmentId, string Name, decimal Conversions, decimal Revenue);
     public sealed record DashboardView(DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, string Currency, string Model, int LookbackDays,
-        DateTimeOffset? RolledUpAt, KpiView Totals, IReadOnlyList<ChannelView> Channels, IReadOnlyList<CampaignRow> TopCampaigns, IReadOnlyList<DayView> Daily);
+        DateTimeOffset? RolledUpAt, KpiView Totals, IReadOnlyList<ChannelView> Channels, IReadOnlyList<CampaignRow> TopCampaigns, IReadOnlyList<DayView> Daily,
+        IReadOnlyList<SegmentRow> Segments);
 
     /// <summary>One input row: a day, channel and campaign with what happened and what it cost.</summary>
     public sealed record Cell(DateOnly Day, string Channel, string Campaign, KpiInputs Inputs);
@@ -50,7 +53,20 @@ public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
         var daily = Enumerable.Range(0, length).Select(i => from.AddDays(i))
             .Select(day => new DayView(day, Kpis.Of(Sum(current.Where(c => c.Day == day))))).ToList();
         return new DashboardView(from, to, previousFrom, from.AddDays(-1), settings.Currency, settings.Model, settings.LookbackDays, settings.RolledUpAt,
-            new KpiView(totals, previousTotals, totals.ChangeFrom(previousTotals)), channels, campaigns, daily);
+            new KpiView(totals, previousTotals, totals.ChangeFrom(previousTotals)), channels, campaigns, daily,
+            channel is null ? await SegmentsAsync(from, to, ct) : []);
+    }
+
+    /// <summary>The ten segments whose contacts brought the most revenue in the period.</summary>
+    private async Task<List<SegmentRow>> SegmentsAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
+        var rows = (await db.Set<AnalyticsSegmentDaily>().AsNoTracking().Where(r => r.Day >= from && r.Day < to).ToListAsync(ct))
+            .GroupBy(r => r.SegmentId).Select(g => (Segment: g.Key, Conversions: g.Sum(r => r.Conversions), Revenue: g.Sum(r => r.Revenue)))
+            .OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Conversions).Take(10).ToList();
+        var ids = rows.Select(r => r.Segment).ToList();
+        var names = await db.Set<Segments.Segment>().AsNoTracking().Where(s => ids.Contains(s.Id) && s.DeletedAt == null).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return rows.Where(r => names.ContainsKey(r.Segment)).Select(r => new SegmentRow(r.Segment, names[r.Segment], r.Conversions, r.Revenue)).ToList();
     }
 
     private static KpiInputs Sum(IEnumerable<Cell> cells) => cells.Aggregate(KpiInputs.Zero, (sum, c) => sum.Plus(c.Inputs));

@@ -16,6 +16,16 @@ public sealed class AnalyticsDaily : ITenantOwned
     public decimal NewCustomers { get; set; }
 }
 
+/// <summary>A day's conversions by a segment the converting contacts were in (not additive across segments: a contact may be in several).</summary>
+public sealed class AnalyticsSegmentDaily : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public DateTimeOffset Day { get; set; }
+    public Guid SegmentId { get; set; }
+    public decimal Conversions { get; set; }
+    public decimal Revenue { get; set; }
+}
+
 /// <summary>
 /// A tenant's reporting choices — the model and lookback window the dashboard's numbers use, and the currency they are
 /// in — and how far the rollup has come: what model and window it was built for (a change means a rebuild) and the

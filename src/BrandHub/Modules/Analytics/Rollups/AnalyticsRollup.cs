@@ -66,11 +66,30 @@ public sealed class AnalyticsRollup(BrandHubDb db, VisitorEvents visitors, TimeP
 
     /// <summary>The rollup as a rebuild computes it, for [first, last] — what the incremental one must equal.</summary>
     public async Task<List<DailyRow>> ComputeAsync(DateOnly first, DateOnly last, string model, TimeSpan lookback, CancellationToken ct) =>
-        DailyRollup.Compute(await visitors.ForDaysAsync(first, last, lookback, ct), first, last, lookback, model);
+        DailyRollup.Compute((await visitors.ForDaysAsync(first, last, lookback, ct)).Select(h => h.Events), first, last, lookback, model);
+
+    /// <summary>Conversions of [first, last] by the segments their contacts are in now: each conversion counts once in each of its contact's segments.</summary>
+    private async Task<List<AnalyticsSegmentDaily>> SegmentRowsAsync(List<VisitorEvents.History> histories, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
+        var conversions = histories.Where(h => h.ContactId is not null)
+            .SelectMany(h => h.Events.Where(e => e.Conversion && e.At >= from && e.At < to).Select(e => (Contact: h.ContactId!.Value, Day: DateOnly.FromDateTime(e.At.UtcDateTime), e.Value)))
+            .ToList();
+        var memberships = new List<(Guid Contact, Guid Segment)>();
+        foreach (var slice in conversions.Select(c => c.Contact).Distinct().Chunk(1000))
+            memberships.AddRange((await db.Set<Segments.SegmentMember>().AsNoTracking().Where(m => slice.Contains(m.ContactId))
+                .Select(m => new { m.ContactId, m.SegmentId }).ToListAsync(ct)).Select(m => (m.ContactId, m.SegmentId)));
+        var segmentsOf = memberships.ToLookup(m => m.Contact, m => m.Segment);
+        return conversions.SelectMany(c => segmentsOf[c.Contact].Select(s => (c.Day, Segment: s, c.Value)))
+            .GroupBy(x => (x.Day, x.Segment))
+            .Select(g => new AnalyticsSegmentDaily { TenantId = db.Scope.RequiredTenantId, Day = DailyRollup.Start(g.Key.Day), SegmentId = g.Key.Segment, Conversions = g.Count(), Revenue = g.Sum(x => x.Value) })
+            .ToList();
+    }
 
     private async Task<int> RebuildAsync(string model, TimeSpan lookback, DateOnly today, CancellationToken ct)
     {
         await db.Set<AnalyticsDaily>().ExecuteDeleteAsync(ct);
+        await db.Set<AnalyticsSegmentDaily>().ExecuteDeleteAsync(ct);
         var earliest = await db.Set<TrackEvent>().OrderBy(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
         if (earliest is null) return 0;
         var first = DateOnly.FromDateTime(earliest.Value.UtcDateTime);
@@ -84,13 +103,17 @@ public sealed class AnalyticsRollup(BrandHubDb db, VisitorEvents visitors, TimeP
 
     private async Task ReplaceAsync(DateOnly first, DateOnly last, string model, TimeSpan lookback, CancellationToken ct)
     {
-        var rows = await ComputeAsync(first, last, model, lookback, ct);
+        var histories = await visitors.ForDaysAsync(first, last, lookback, ct);
+        var rows = DailyRollup.Compute(histories.Select(h => h.Events), first, last, lookback, model);
+        var segmentRows = await SegmentRowsAsync(histories, first, last, ct);
         DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Two runs for one tenant (the schedule's and a manual one) replace days one at a time: PostgreSQL would otherwise let
         // both delete nothing and then collide inserting; SQLite's single writer already serialises them.
         if (db.IsPostgres) await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('analytics.rollup:' || @tenant))", [("@tenant", db.Scope.RequiredTenantId.ToString())], ct);
         await db.Set<AnalyticsDaily>().Where(r => r.Day >= from && r.Day < to).ExecuteDeleteAsync(ct);
+        await db.Set<AnalyticsSegmentDaily>().Where(r => r.Day >= from && r.Day < to).ExecuteDeleteAsync(ct);
+        db.AddRange(segmentRows);
         var tenantId = db.Scope.RequiredTenantId;
         db.AddRange(rows.Select(r => new AnalyticsDaily
         {

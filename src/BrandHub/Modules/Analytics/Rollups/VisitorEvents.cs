@@ -67,8 +67,14 @@ public sealed class VisitorEvents(BrandHubDb db)
         return rows.Where(r => visitors.Contains(r.Visitor)).DistinctBy(r => r.Id).ToList();
     }
 
+    /// <summary>One visitor (a contact id, or "a:" and an anonymous id) and its events in time order.</summary>
+    public sealed record History(string Visitor, List<VisitorEvent> Events)
+    {
+        public Guid? ContactId => Guid.TryParse(Visitor, out var id) ? id : null;
+    }
+
     /// <summary>Every visitor's events for computing the days [first, last] — see <see cref="DailyRollup.Compute"/>.</summary>
-    public Task<List<List<VisitorEvent>>> ForDaysAsync(DateOnly first, DateOnly last, TimeSpan lookback, CancellationToken ct) =>
+    public Task<List<History>> ForDaysAsync(DateOnly first, DateOnly last, TimeSpan lookback, CancellationToken ct) =>
         ForPeriodAsync(DailyRollup.Start(first), DailyRollup.Start(last.AddDays(1)), lookback, ct);
 
     /// <summary>
@@ -76,7 +82,7 @@ public sealed class VisitorEvents(BrandHubDb db)
     /// visitors who convert in the period their touches back one lookback window. A conversion with an order id is kept
     /// only as its order's earliest event; a purchase is marked when it is the visitor's first.
     /// </summary>
-    public async Task<List<List<VisitorEvent>>> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan lookback, CancellationToken ct)
+    public async Task<List<History>> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan lookback, CancellationToken ct)
     {
         var contextFrom = from - VisitContext;
         var rows = await RowsAsync(e => e.OccurredAt >= contextFrom && e.OccurredAt < to, ct);
@@ -86,11 +92,11 @@ public sealed class VisitorEvents(BrandHubDb db)
         var conversions = rows.Where(r => r.IsConversion && r.OccurredAt >= from).ToList();
         var counted = await CountedOrderEventsAsync(conversions, ct);
         var firstPurchase = await FirstPurchasesAsync(converting, to, ct);
-        return rows.GroupBy(r => r.Visitor).Select(visitor => visitor.OrderBy(r => r.OccurredAt).ThenBy(r => r.Id)
+        return rows.GroupBy(r => r.Visitor).Select(visitor => new History(visitor.Key, visitor.OrderBy(r => r.OccurredAt).ThenBy(r => r.Id)
             .Where(r => !r.IsConversion || r.OrderId is null || counted.Contains(r.Id))
             .Select(r => new VisitorEvent(r.OccurredAt, r.Channel, r.Source, r.Campaign, r.IsConversion, r.IsConversion ? r.Revenue ?? 0 : 0,
                 r.Type == TrackEventTypes.Purchase && firstPurchase.TryGetValue(r.Visitor, out var firstId) && firstId == r.Id))
-            .ToList()).ToList();
+            .ToList())).ToList();
     }
 
     /// <summary>Of the conversions carrying an order id, those that are their order's earliest event, all time.</summary>

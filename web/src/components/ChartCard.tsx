@@ -23,6 +23,8 @@ interface ChartCardProps<T> {
   footer?: ReactNode;
   /** The title's heading level (h3 by default: under a section's h2). */
   headingLevel?: 'h2' | 'h3';
+  /** Controls beside the view switch (a selector, an edit button). */
+  toolbar?: ReactNode;
 }
 
 /**
@@ -41,6 +43,7 @@ export function ChartCard<T>({
   empty,
   footer,
   headingLevel = 'h3',
+  toolbar,
 }: ChartCardProps<T>) {
   const headingId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -64,7 +67,8 @@ export function ChartCard<T>({
               </Typography>
             ) : null}
           </Box>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexShrink: 0 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexShrink: 0, flexWrap: 'wrap', rowGap: 1 }}>
+            {toolbar}
             {chart ? (
               <ToggleButtonGroup
                 size="small"

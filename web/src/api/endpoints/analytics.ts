@@ -1,9 +1,16 @@
 import { api, cleanQuery, unwrap } from '../client';
+import type { components } from '../schema';
 import type {
   AnalyticsSettings,
   AnalyticsSettingsInput,
   AttributionQuery,
+  BenchmarkInput,
+  BenchmarkView,
+  CohortsView,
   DashboardView,
+  FunnelQuery,
+  FunnelView,
+  InsightsView,
   PeriodQuery,
   RollupRun,
   TrackedAttribution,
@@ -43,4 +50,40 @@ export function updateAnalyticsSettings(changes: Partial<AnalyticsSettingsInput>
 /** Brings the daily rollup up to date now. */
 export function runRollup(): Promise<RollupRun> {
   return unwrap(api.http.POST('/api/v1/marketing/analytics/rollup'));
+}
+
+/** What deserves attention in the days [from, to]: anomalies, declines, growth, unprofitable spend, failing providers. */
+export async function getInsights(query: PeriodQuery): Promise<InsightsView> {
+  // The document types kind and severity as strings; the host sends the values of InsightKind / InsightSeverity.
+  return (await unwrap(
+    api.http.GET('/api/v1/marketing/analytics/insights', { params: { query: cleanQuery(query) } }),
+  )) as InsightsView;
+}
+
+/** Visitors reaching each step in order, overall and per channel of their first visit. */
+export function getFunnel(query: FunnelQuery): Promise<FunnelView> {
+  return unwrap(api.http.GET('/api/v1/marketing/analytics/funnel', { params: { query: cleanQuery(query) } }));
+}
+
+/** Customers by first-purchase month: retention and revenue in each month after (the last `months` cohorts). */
+export function getCohorts(months: number): Promise<CohortsView> {
+  return unwrap(api.http.GET('/api/v1/marketing/analytics/cohorts', { params: { query: { months } } }));
+}
+
+/** The channel's metrics in the days [from, to], each rated against the tenant's industry bands (or its own). */
+export async function getBenchmarks(channel: string, query: PeriodQuery): Promise<BenchmarkView> {
+  return (await unwrap(
+    api.http.GET('/api/v1/marketing/analytics/benchmarks/{channel}', { params: { path: { channel }, query: cleanQuery(query) } }),
+  )) as BenchmarkView;
+}
+
+/** Sets the industry and the channel's own bands (analytics:manage); 400 field by field (`metrics.roas`). */
+export async function updateBenchmarks(channel: string, body: BenchmarkInput): Promise<void> {
+  await unwrap(
+    api.http.PUT('/api/v1/marketing/analytics/benchmarks/{channel}', {
+      params: { path: { channel } },
+      // A null metric restores the shipped bands; the document does not allow null values in the map.
+      body: body as components['schemas']['BenchmarkRequest'],
+    }),
+  );
 }

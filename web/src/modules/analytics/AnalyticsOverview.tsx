@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { Box, LinearProgress, Skeleton, Typography } from '@mui/material';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EfficiencyTrendChart } from './EfficiencyTrendChart';
+import { FunnelCard } from './FunnelCard';
+import { InsightsSection } from './InsightsSection';
 import { isEmptyPeriod } from './dashboardData';
 import { KpiCards } from './KpiCards';
 import { NoConversionsState } from './NoConversionsState';
@@ -44,6 +46,7 @@ export function AnalyticsOverview({ period, onPeriodChange, search, channel }: P
       ) : null}
       {dashboard.isFetching && view ? <LinearProgress aria-label="Refreshing the numbers" sx={{ mb: 1 }} /> : null}
       {view ? <ReportingNote model={view.model} lookbackDays={view.lookbackDays} rolledUpAt={view.rolledUpAt} /> : null}
+      {view && !channel ? <InsightsSection period={period} currency={view.currency} /> : null}
       {dashboard.isPending ? (
         <>
           <KpiCards totals={undefined} currency="" detailed={Boolean(channel)} />
@@ -65,6 +68,11 @@ export function AnalyticsOverview({ period, onPeriodChange, search, channel }: P
             <EfficiencyTrendChart daily={view.daily} currency={view.currency} fileNameSuffix={suffix} />
           </Box>
           <TopCampaignsCard campaigns={view.topCampaigns} currency={view.currency} fileNameSuffix={suffix} />
+          {channel ? null : (
+            <Box sx={{ mt: 2 }}>
+              <FunnelCard period={period} fileNameSuffix={suffix} />
+            </Box>
+          )}
         </>
       ) : null}
     </Box>

@@ -49,6 +49,7 @@ export function AppRoutes() {
         <Route path="analytics" element={<Navigate to="/" replace />} />
         <Route path="analytics/channels/:channel" element={page(<Pages.ChannelRoiPage />, 'analytics:read')} />
         <Route path="analytics/attribution" element={page(<Pages.AttributionPage />, 'analytics:read')} />
+        <Route path="analytics/cohorts" element={page(<Pages.CohortsPage />, 'analytics:read')} />
         <Route path="analytics/utm" element={page(<Pages.UtmPage />, 'analytics:read')} />
         <Route path="analytics/costs" element={page(<Pages.CostsPage />, 'analytics:read')} />
         <Route path="analytics/tracking" element={page(<Pages.TrackingPage />, 'analytics:read')} />

@@ -51,6 +51,7 @@ export const ChannelRoiPage = lazy(() =>
 export const AttributionPage = lazy(() =>
   import('../modules/analytics/AttributionPage').then((m) => ({ default: m.AttributionPage })),
 );
+export const CohortsPage = lazy(() => import('../modules/analytics/CohortsPage').then((m) => ({ default: m.CohortsPage })));
 export const UtmPage = lazy(() => import('../modules/utm/UtmPage').then((m) => ({ default: m.UtmPage })));
 export const CostsPage = lazy(() => import('../modules/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
 export const TrackingPage = lazy(() => import('../modules/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })));

@@ -14,6 +14,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import LinkIcon from '@mui/icons-material/Link';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
+import GridOnIcon from '@mui/icons-material/GridOn';
 
 export interface NavItem {
   label: string;
@@ -36,6 +37,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Deliveries', path: '/deliveries', icon: <OutboxIcon />, section: 'Engage', scope: 'deliveries:read', description: 'Every message sent, with status, history and re-drive' },
   { label: 'Templates', path: '/content/templates', icon: <ArticleIcon />, section: 'Engage', scope: 'templates:read', description: 'Email templates with live preview and strict variables' },
   { label: 'Attribution', path: '/analytics/attribution', icon: <AccountTreeIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Credit for conversions by every model, compared' },
+  { label: 'Cohorts', path: '/analytics/cohorts', icon: <GridOnIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Retention and revenue by first-purchase month' },
   { label: 'UTM links', path: '/analytics/utm', icon: <LinkIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Link builder and validator following the naming rules' },
   { label: 'Costs', path: '/analytics/costs', icon: <PaymentsIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Ad spend per day, channel and campaign; reporting settings' },
   { label: 'Tracking', path: '/analytics/tracking', icon: <TrackChangesIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Write keys, the site snippet and the events that arrived' },

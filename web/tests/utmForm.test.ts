@@ -7,6 +7,7 @@ import {
   EMPTY_UTM,
   fieldSuggestions,
   hasUtmInput,
+  shortLinkCode,
   toUtmParameters,
   violationsByField,
 } from '../src/modules/utm/utmForm';
@@ -82,5 +83,12 @@ describe('cost import errors', () => {
       { where: 'row 10: amount', message: 'A number such as 120.50.' },
     ]);
     expect(importErrors(new Error('network'))).toEqual([]);
+  });
+});
+
+describe('a short link', () => {
+  it('is looked up by the last segment of its URL', () => {
+    expect(shortLinkCode('https://bh.example.ro/l/Ab3dE6gH')).toBe('Ab3dE6gH');
+    expect(shortLinkCode('/l/Ab3dE6gH/')).toBe('Ab3dE6gH');
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { UTM_FIELDS, type UtmField } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,7 +11,8 @@ import { ViolationList } from './ViolationList';
 /** Type a URL and its UTM parameters: every value is checked against the tenant's rules as you type. */
 export function UtmBuilder() {
   const [values, setValues] = useState<UtmValues>(EMPTY_UTM);
-  const { validation, link, settled } = useUtmValidation(values);
+  const [shorten, setShorten] = useState(false);
+  const { validation, link, settled } = useUtmValidation(values, shorten);
   const byField = violationsByField(validation.data?.violations ?? []);
   const set = (field: keyof UtmValues, value: string) => setValues((current) => ({ ...current, [field]: value }));
   const apply = (field: UtmField, suggestion: string) => setValues((current) => applySuggestion(current, field, suggestion));
@@ -57,6 +58,13 @@ export function UtmBuilder() {
               </Alert>
             ) : null}
           </Box>
+          <FormControlLabel
+            control={<Switch checked={shorten} onChange={(event) => setShorten(event.target.checked)} />}
+            label="Short tracked link"
+          />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: -1.5 }}>
+            Also makes a short link that redirects to the tagged page and counts its clicks.
+          </Typography>
           <BuiltLink link={link} />
         </Stack>
       </CardContent>

@@ -6,8 +6,11 @@ import { hasUtmInput, toUtmParameters, type UtmValues } from './utmForm';
 
 const DEBOUNCE_MS = 350;
 
-/** Validates the parameters as they are typed (debounced), and builds the link once they and the URL pass. */
-export function useUtmValidation(values: UtmValues) {
+/**
+ * Validates the parameters as they are typed (debounced), and builds the link once they and the URL pass; with `shorten`
+ * also a short tracked link (each build makes a new one, so a built link is never refetched).
+ */
+export function useUtmValidation(values: UtmValues, shorten = false) {
   const debounced = useDebouncedValue(values, DEBOUNCE_MS);
   const parameters = toUtmParameters(debounced);
   const settled = debounced === values;
@@ -19,8 +22,10 @@ export function useUtmValidation(values: UtmValues) {
   });
   const url = debounced.url.trim();
   const link = useQuery({
-    queryKey: [...queryKeys.utmValidation(parameters), 'link', url],
-    queryFn: () => buildUtmLink({ url, ...parameters }),
+    queryKey: [...queryKeys.utmValidation(parameters), 'link', url, shorten],
+    queryFn: () => buildUtmLink({ url, ...parameters, shorten }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
     enabled: settled && url !== '' && validation.data?.valid === true && !validation.isPlaceholderData,
     retry: false,
   });

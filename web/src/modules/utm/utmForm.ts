@@ -47,3 +47,12 @@ export const UTM_FIELD_LABELS: Record<UtmField, string> = {
   term: 'Term (utm_term)',
   content: 'Content (utm_content)',
 };
+
+/** The code of a short link: the last path segment of its `shortUrl` (`https://bh.example/l/Ab3dE6gH` → `Ab3dE6gH`). */
+export function shortLinkCode(shortUrl: string): string {
+  try {
+    return new URL(shortUrl).pathname.split('/').filter(Boolean).pop() ?? '';
+  } catch {
+    return shortUrl.split('/').filter(Boolean).pop() ?? '';
+  }
+}

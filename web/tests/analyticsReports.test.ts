@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkBands, Cohort, FunnelView } from '../src/api/types';
-import { bandPosition, formatMetric, rateValue } from '../src/modules/analytics/benchmarkData';
+import { bandPosition, formatMetric, fromEditorValue, rateValue, toEditorValue } from '../src/modules/analytics/benchmarkData';
 import { cellIntensity, cohortColumnCount, cohortMonthLabel, cohortScaleMax, cohortValues } from '../src/modules/analytics/cohortData';
 import { funnelChannels, funnelRow, funnelSteps } from '../src/modules/analytics/funnelData';
 import { countBySeverity, formatInsightImpact } from '../src/modules/analytics/insightsData';
@@ -107,5 +107,16 @@ describe('benchmark bands', () => {
     expect(formatMetric('conversionRate', 0.032, 'RON')).toMatch(/^3\.2\s?%$/);
     expect(formatMetric('cpa', 50, 'RON')).toContain('50.00');
     expect(formatMetric('cac', null, 'RON')).toBe('—');
+  });
+});
+
+describe('the bands editor', () => {
+  it('shows rates in percent and sends them back as shares', () => {
+    expect(toEditorValue('conversionRate', 0.025)).toBe('2.5');
+    expect(fromEditorValue('conversionRate', '2,5')).toBe(0.025);
+    expect(toEditorValue('roas', 4)).toBe('4');
+    expect(fromEditorValue('cpa', ' 60 ')).toBe(60);
+    expect(fromEditorValue('roas', '')).toBeNull();
+    expect(fromEditorValue('roas', 'abc')).toBeNull();
   });
 });

@@ -5,6 +5,9 @@ import { TOUCH_CHANNELS } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { keyLabel } from './analyticsLabels';
 import { AnalyticsOverview } from './AnalyticsOverview';
+import { BenchmarksCard } from './BenchmarksCard';
+import { useDashboard } from './useDashboard';
+import type { Period } from './period';
 import { usePeriodParams } from './usePeriodParams';
 
 /** /analytics/channels/:channel — one channel's revenue, spend, ROI, ROAS, CPA and CAC, its days and its campaigns. */
@@ -24,10 +27,19 @@ export function ChannelRoiPage() {
         }
       />
       {known ? (
-        <AnalyticsOverview period={period} onPeriodChange={setPeriod} search={search} channel={channel} />
+        <>
+          <AnalyticsOverview period={period} onPeriodChange={setPeriod} search={search} channel={channel} />
+          <ChannelBenchmarks channel={channel} period={period} />
+        </>
       ) : (
         <Alert severity="warning">“{channel}” is not a channel BrandHub classifies visits into.</Alert>
       )}
     </>
   );
+}
+
+/** The benchmarks, in the currency of the channel's numbers (the same cached query as the overview's). */
+function ChannelBenchmarks({ channel, period }: { channel: string; period: Period }) {
+  const dashboard = useDashboard(period, channel);
+  return dashboard.data ? <BenchmarksCard channel={channel} period={period} currency={dashboard.data.currency} /> : null;
 }

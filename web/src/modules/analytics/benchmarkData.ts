@@ -84,3 +84,17 @@ export function bandPosition(value: number, bands: BenchmarkBands): number {
   if (value > excellent) return 0.5 + 0.25 * (1 - within(value, excellent, good));
   return 0.75 + 0.25 * (1 - within(value, 0, excellent));
 }
+
+/** A threshold as typed in the bands editor: rates in percent, the rest as they are. */
+export function toEditorValue(metric: string, value: number): string {
+  return metricUnit(metric) === 'rate' ? String(Number((value * 100).toFixed(4))) : String(value);
+}
+
+/** What the editor's text means to the API (rates back from percent); null when it is not a number. */
+export function fromEditorValue(metric: string, text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return null;
+  return metricUnit(metric) === 'rate' ? Number((value / 100).toFixed(6)) : value;
+}

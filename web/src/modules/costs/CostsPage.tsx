@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Box, Button } from '@mui/material';
+import { Box, Button, Stack } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Can } from '../../auth/Can';
 import { PageHeader } from '../../components/PageHeader';
 import { CostImportDialog } from './CostImportDialog';
+import { ConversionRulesCard } from './ConversionRulesCard';
 import { CostsTable } from './CostsTable';
 import { ReportingSettingsCard } from './ReportingSettingsCard';
 
@@ -25,7 +26,10 @@ export function CostsPage() {
       />
       <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, alignItems: 'start' }}>
         <CostsTable />
-        <ReportingSettingsCard />
+        <Stack spacing={3}>
+          <ReportingSettingsCard />
+          <ConversionRulesCard />
+        </Stack>
       </Box>
       {importing ? <CostImportDialog onClose={() => setImporting(false)} /> : null}
     </>

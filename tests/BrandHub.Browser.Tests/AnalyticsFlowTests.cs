@@ -208,6 +208,112 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
         (await (await tenant.Client.GetAsync("/api/v1/marketing/costs")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(1);
     }
 
+    [BrowserFact]
+    public async Task Dashboard_insight_names_yesterdays_revenue_drop_with_its_impact_and_action()
+    {
+        var tenant = await session.Host.NewTenantAsync();
+        // 70 days of one email visit and one 100 RON sale a day, then yesterday a visit and nothing sold.
+        var events = new List<object>();
+        for (var k = 1; k <= 70; k++)
+        {
+            events.Add(Visit($"v{k}", Noon.AddDays(-k).AddHours(-1), "https://shop.test/?utm_source=newsletter&utm_medium=email&utm_campaign=daily"));
+            events.Add(Buy($"v{k}", Noon.AddDays(-k), 100m, $"D-{k}"));
+        }
+        events.Add(Visit("y", Noon.AddHours(-1), "https://shop.test/?utm_source=newsletter&utm_medium=email&utm_campaign=daily"));
+        await TrackAsync(tenant, [.. events]);
+        await RollupAsync(tenant);
+
+        var yesterday = Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var api = await (await tenant.Client.GetAsync($"/api/v1/marketing/analytics/insights?from={yesterday}&to={yesterday}")).JsonAsync();
+        var drop = api.GetProperty("items").EnumerateArray().First(i =>
+            i.GetProperty("kind").GetString() == "anomaly" && i.GetProperty("metric").GetString() == "revenue" && i.GetProperty("channel").ValueKind == JsonValueKind.Null);
+        var impact = drop.GetProperty("impact").GetDecimal();
+        impact.ShouldBeLessThan(0m);
+        var currency = (await (await tenant.Client.GetAsync("/api/v1/marketing/analytics/settings")).JsonAsync()).GetProperty("currency").GetString()!;
+
+        var page = await SignedInPageAsync(tenant);
+        await page.GotoAsync($"/?from={yesterday}&to={yesterday}");
+        var insights = page.GetByRole(AriaRole.Region, new() { Name = "Insights", Exact = true });
+        var card = insights.GetByRole(AriaRole.Article, new() { Name = drop.GetProperty("title").GetString()!, Exact = true });
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card).ToContainTextAsync("dropped");
+        await Assertions.Expect(card).ToContainTextAsync("Warning");
+        await Assertions.Expect(card.GetByTestId("insight-impact")).ToContainTextAsync($"−{Money(currency, Math.Abs(impact))}");
+        await Assertions.Expect(card).ToContainTextAsync(drop.GetProperty("action").GetString()!);
+        await Assertions.Expect(insights.GetByText("Nothing unusual in this period")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task Dashboard_funnel_shows_the_step_counts_the_API_returns_overall_and_per_channel()
+    {
+        var tenant = await session.Host.NewTenantAsync();
+        const string email = "https://shop.test/?utm_source=newsletter&utm_medium=email&utm_campaign=bf";
+        await TrackAsync(tenant,
+            // An email visitor buys; a second email visitor stops at checkout; a paid search visitor only adds to the cart.
+            Visit("a", Noon.AddHours(-4), email), Step("a", "add_to_cart", Noon.AddHours(-3.9)), Step("a", "begin_checkout", Noon.AddHours(-3.8)), Buy("a", Noon.AddHours(-3.7), 80m, "F-1"),
+            Visit("b", Noon.AddHours(-3), email), Step("b", "add_to_cart", Noon.AddHours(-2.9)), Step("b", "begin_checkout", Noon.AddHours(-2.8)),
+            Visit("c", Noon.AddHours(-2), "https://shop.test/?gclid=f"), Step("c", "add_to_cart", Noon.AddHours(-1.9)),
+            Visit("d", Noon.AddHours(-1), "https://shop.test/"));
+        await RollupAsync(tenant);
+
+        var from = Today.AddDays(-6);
+        var api = await (await tenant.Client.GetAsync(
+            $"/api/v1/marketing/analytics/funnel?from={from:yyyy-MM-dd}&to={Today:yyyy-MM-dd}&steps=page_view,add_to_cart,begin_checkout,purchase")).JsonAsync();
+        var overall = Counts(api.GetProperty("overall"));
+        overall[0].ShouldBe(4);
+        overall[3].ShouldBe(1);
+        var emailRow = api.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "email");
+
+        var page = await SignedInPageAsync(tenant);
+        await page.GotoAsync("/?period=7");
+        var funnel = page.GetByRole(AriaRole.Region, new() { Name = "Funnel", Exact = true });
+        await funnel.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
+        string[] steps = ["Page view", "Add to cart", "Begin checkout", "Purchase"];
+        for (var i = 0; i < steps.Length; i++)
+            await Assertions.Expect(Row(funnel, steps[i]).GetByRole(AriaRole.Cell).First).ToHaveTextAsync(overall[i].ToString(CultureInfo.InvariantCulture));
+
+        // One channel: its own counts, and the step-to-step rate the API computed.
+        await funnel.GetByLabel("Channel").SelectOptionAsync("email");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("funnelChannel=email"));
+        var emailCounts = Counts(emailRow);
+        for (var i = 0; i < steps.Length; i++)
+            await Assertions.Expect(Row(funnel, steps[i]).GetByRole(AriaRole.Cell).First).ToHaveTextAsync(emailCounts[i].ToString(CultureInfo.InvariantCulture));
+        var purchaseRate = emailRow.GetProperty("rates")[3].GetDecimal();
+        await Assertions.Expect(Row(funnel, "Purchase").GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync($"{(purchaseRate * 100).ToString("N1", CultureInfo.InvariantCulture)}%");
+    }
+
+    [BrowserFact]
+    public async Task UTM_builder_short_tracked_link_is_copied_and_counts_its_clicks()
+    {
+        var tenant = await session.Host.NewTenantAsync();
+        var page = await SignedInPageAsync(tenant);
+        await page.GetByRole(AriaRole.Link, new() { Name = "UTM links", Exact = true }).ClickAsync();
+        await page.GetByLabel("Short tracked link").CheckAsync();
+        await page.GetByLabel("Page URL").FillAsync("https://shop.test/summer");
+        await page.GetByLabel("Source (utm_source)").FillAsync("newsletter");
+        await page.GetByLabel("Medium (utm_medium)").FillAsync("email");
+        await page.GetByLabel("Campaign (utm_campaign)").FillAsync("summer-sale");
+
+        var shortLink = page.GetByTestId("short-link");
+        await Assertions.Expect(shortLink).ToHaveTextAsync(new Regex("/l/[A-Za-z0-9_-]{8}$"));
+        var shortUrl = (await shortLink.TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the short link" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Copied to the clipboard.")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).ShouldBe(shortUrl);
+
+        // The API knows the link: it goes to the tagged page, not clicked yet.
+        var code = shortUrl[(shortUrl.LastIndexOf('/') + 1)..];
+        var link = await (await tenant.Client.GetAsync($"/api/v1/utm/links/{code}")).JsonAsync();
+        link.GetProperty("target").GetString().ShouldBe(await page.GetByTestId("built-link").TextContentAsync());
+        await Assertions.Expect(page.GetByTestId("short-link-clicks")).ToHaveTextAsync("0 clicks");
+
+        // A click (the redirect) is counted.
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = session.Host.BaseAddress };
+        (await visitor.GetAsync(new Uri(shortUrl).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refresh clicks" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("short-link-clicks")).ToContainTextAsync("1 click");
+    }
+
     // ---- Seeding through the API ------------------------------------------------
 
     private static object Visit(string who, DateTimeOffset at, string url) =>
@@ -215,6 +321,11 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
 
     private static object Buy(string who, DateTimeOffset at, decimal revenue, string order) =>
         new { eventId = Guid.NewGuid().ToString(), type = "purchase", anonymousId = who, timestamp = at, revenue, currency = "RON", orderId = order };
+
+    private static object Step(string who, string type, DateTimeOffset at) =>
+        new { eventId = Guid.NewGuid().ToString(), type, anonymousId = who, timestamp = at };
+
+    private static int[] Counts(JsonElement row) => [.. row.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32())];
 
     private static async Task TrackAsync(TenantSession tenant, params object[] events)
     {

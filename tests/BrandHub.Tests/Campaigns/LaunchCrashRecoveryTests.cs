@@ -46,7 +46,9 @@ public sealed class LaunchCrashRecoveryTests(Xunit.Abstractions.ITestOutputHelpe
 
         await using var second = await BrandHubProcess.StartAsync(environment);
         using var resumed = await second.SignInAsync(Email, Password);
-        var done = await Poll.UntilAsync(() => resumed.ProgressAsync(campaign), p => p.GetProperty("queued").GetInt64() == Audience,
+        // The last chunk's deliveries commit before the run is marked done: wait for both.
+        var done = await Poll.UntilAsync(() => resumed.ProgressAsync(campaign),
+            p => p.GetProperty("queued").GetInt64() == Audience && p.GetProperty("runs").EnumerateArray().Single().Str("status") != "launching",
             "the second process to finish the launch", TimeSpan.FromMinutes(3), TimeSpan.FromMilliseconds(100));
         done.GetProperty("runs").EnumerateArray().Single().Str("status").ShouldBe("queued");
         (await CountAsync(database, "SELECT COUNT(*) FROM deliveries")).ShouldBe(Audience);

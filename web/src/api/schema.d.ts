@@ -7590,6 +7590,7 @@ export interface components {
             channels: components["schemas"]["ChannelView"][];
             topCampaigns: components["schemas"]["CampaignRow"][];
             daily: components["schemas"]["DayView"][];
+            segments: components["schemas"]["SegmentRow"][];
         };
         DayView: {
             /** Format: date */
@@ -8486,6 +8487,16 @@ export interface components {
             /** @description dynamic (members follow the criteria) or static (a snapshot, then changed by hand). */
             type: null | string;
             criteria: null | components["schemas"]["JsonElement"];
+        };
+        /** @description Conversions of a segment's contacts: a contact in several segments counts in each, so these do not add up to the totals. */
+        SegmentRow: {
+            /** Format: uuid */
+            segmentId: string;
+            name: string;
+            /** Format: double */
+            conversions: number;
+            /** Format: double */
+            revenue: number;
         };
         SegmentView: {
             /** Format: uuid */

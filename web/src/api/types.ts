@@ -725,6 +725,7 @@ export type KpiChange = Schemas['KpiView']['change'];
 export type KpiView = Schemas['KpiView'];
 export type ChannelKpis = Schemas['ChannelView'];
 export type CampaignKpis = Schemas['CampaignRow'];
+export type SegmentConversions = Schemas['SegmentRow'];
 export type DayKpis = Schemas['DayView'];
 export type DashboardView = Schemas['DashboardView'];
 

@@ -13,6 +13,7 @@ import { ReportingNote } from './ReportingNote';
 import { RevenueByChannelChart } from './RevenueByChannelChart';
 import { RevenueTrendChart } from './RevenueTrendChart';
 import { RoasByChannelChart } from './RoasByChannelChart';
+import { SegmentConversionsCard } from './SegmentConversionsCard';
 import { TopCampaignsCard } from './TopCampaignsCard';
 import { useDashboard } from './useDashboard';
 
@@ -68,6 +69,11 @@ export function AnalyticsOverview({ period, onPeriodChange, search, channel }: P
             <EfficiencyTrendChart daily={view.daily} currency={view.currency} fileNameSuffix={suffix} />
           </Box>
           <TopCampaignsCard campaigns={view.topCampaigns} currency={view.currency} fileNameSuffix={suffix} />
+          {!channel ? (
+            <Box sx={{ mt: 2 }}>
+              <SegmentConversionsCard segments={view.segments} currency={view.currency} fileNameSuffix={suffix} />
+            </Box>
+          ) : null}
           {channel ? null : (
             <Box sx={{ mt: 2 }}>
               <FunnelCard period={period} fileNameSuffix={suffix} />

@@ -127,6 +127,20 @@ public sealed class TrackIngestionTests(BrandHubHost host) : IClassFixture<Brand
         purchase.GetProperty("revenue").GetDecimal().ShouldBe(249.9m);
         purchase.GetProperty("currency").GetString().ShouldBe("RON");
 
+        // The purchase is on the contact's timeline too (segments and metrics read it), once even when the ERP reports the order again.
+        (await tenant.Client.PostJsonAsync("/api/v1/events", new
+        {
+            id = "erp-so-1", type = "sales.order.created", data = new { orderId = "SO-1", total = 249.9m, currency = "RON", customer = new { contactId } },
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.PostJsonAsync("/api/v1/track", new { type = "page_view", anonymousId = "anon-9", url = "https://shop.test/" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (scope, db) = host.Database(tenant.TenantId);
+        using (scope)
+        {
+            var timeline = await db.Set<BrandHub.Modules.Segments.Events.ContactEvent>().Where(e => e.ContactId == contactId).Select(e => e.Name).ToListAsync();
+            timeline.ShouldBe(["purchase"]); // identify and page views stay off the timeline
+            (await db.Set<BrandHub.Modules.Segments.Events.ContactMetrics>().SingleAsync(m => m.ContactId == contactId)).Revenue.ShouldBe(249.9m);
+        }
+
         // A page view naming an email nobody has is refused (only identify, signup, lead and purchase introduce a contact).
         var unknown = await browser.PostJsonAsync("/api/v1/track", new { type = "page_view", email = "ghost@example.com" });
         (await unknown.ProblemErrorsAsync()).Keys.ShouldContain("email");

@@ -3,6 +3,7 @@ using BrandHub.Core;
 using BrandHub.Core.Tracking;
 using BrandHub.Data;
 using BrandHub.Modules.Audience.Contacts;
+using BrandHub.Modules.Segments.Events;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,7 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, TenantChannel
         }
 
         var stored = await writer.StoreAsync(valid, ct);
+        await ForwardToTimelineAsync(valid.Where((_, i) => stored[i]).ToList(), ct);
         var results = new List<TrackEventResult>(raw.Count);
         int k = 0, storedCount = 0, duplicates = 0;
         for (var i = 0; i < raw.Count; i++)
@@ -77,6 +79,33 @@ public sealed class TrackIngest(BrandHubDb db, TrackWriter writer, TenantChannel
             results.Add(new(i, drafts[i]!.Event.EventId, isNew ? "stored" : "duplicate"));
         }
         return new TrackResult(storedCount, duplicates, raw.Count - storedCount - duplicates, results);
+    }
+
+    /// <summary>
+    /// What identified visitors did beyond viewing pages (add_to_cart, purchase, lead, custom events…) also becomes a
+    /// contact event, so segment criteria ("added to cart in the last 7 days, did not buy") and contact metrics see it.
+    /// Only newly stored events; a purchase whose order was already tracked (the browser's, then the ERP's) counts once.
+    /// </summary>
+    private async Task ForwardToTimelineAsync(List<TrackEvent> stored, CancellationToken ct)
+    {
+        var candidates = stored.Where(e => e.Type is not (TrackEventTypes.PageView or TrackEventTypes.Identify)).ToList();
+        if (candidates.Count == 0) return;
+        var anonymous = candidates.Where(e => e.ContactId is null && e.AnonymousId is not null).Select(e => e.AnonymousId!).Distinct().ToList();
+        var identified = anonymous.Count == 0 ? [] : await db.Set<VisitorIdentity>().AsNoTracking().Where(v => anonymous.Contains(v.AnonymousId))
+            .ToDictionaryAsync(v => v.AnonymousId, v => v.ContactId, ct);
+        var orders = candidates.Where(e => e.OrderId is not null).Select(e => e.OrderId!).Distinct().ToList();
+        var ids = candidates.Select(e => e.Id).ToList();
+        var seenOrders = orders.Count == 0 ? [] : (await db.Set<TrackEvent>().AsNoTracking()
+            .Where(e => e.OrderId != null && orders.Contains(e.OrderId) && !ids.Contains(e.Id)).Select(e => e.OrderId!).ToListAsync(ct)).ToHashSet();
+        var inputs = new List<(string Prefix, ContactEventInput Input)>();
+        foreach (var e in candidates)
+        {
+            var contact = e.ContactId ?? (e.AnonymousId is { } a && identified.TryGetValue(a, out var c) ? c : null);
+            if (contact is null) continue;
+            if (e.OrderId is { } order && !seenOrders.Add(order)) continue; // tracked before, or earlier in this batch
+            inputs.Add(("", new ContactEventInput(contact, null, e.Name, e.OccurredAt, JsonDocument.Parse(e.PropertiesJson).RootElement, e.Revenue, e.Currency)));
+        }
+        if (inputs.Count > 0) await services.GetRequiredService<ContactEventIngest>().IngestAsync(inputs, ct);
     }
 
     private static string? Click(TrackEvent e, string kind) => e.ClickKind == kind ? e.ClickId : null;

@@ -54,8 +54,8 @@ public static class ChannelClassifier
     private static string FromSource(string source, ChannelRules rules) =>
         rules.IsSearch(source) ? TouchChannels.OrganicSearch : rules.IsSocial(source) ? TouchChannels.OrganicSocial : TouchChannels.Referral;
 
-    /// <summary>The referrer's host, lower-case without "www."; null for none or an unparsable one.</summary>
-    private static string? Host(string? url)
+    /// <summary>A URL's host as the rules compare it: lower case, without "www."; null for none or an unparsable one.</summary>
+    public static string? Host(string? url)
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             return null;

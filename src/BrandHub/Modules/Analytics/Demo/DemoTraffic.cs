@@ -48,7 +48,7 @@ public static class DemoTraffic
         for (var d = Days - 1; d >= 0; d--)
         {
             var day = today.AddDays(-d);
-            var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var dayStart = Core.Attribution.DailyRollup.Start(day);
             var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var lift = (weekend ? 1.25 : 1.0) * (1 + 0.4 * (Days - d) / Days) * (d < 14 ? 1.6 : 1.0);
             var visits = (int)(130 * lift * (0.85 + 0.3 * random.NextDouble()));
@@ -102,8 +102,8 @@ public static class DemoTraffic
             OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()), ReceivedAt = received, AnonymousId = visitor,
             Url = url, Referrer = referrer, PropertiesJson = "{}",
         };
-        var query = new Uri(url).Query;
-        string? Param(string name) => System.Web.HttpUtility.ParseQueryString(query)[name];
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(url).Query);
+        string? Param(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
         (e.UtmSource, e.UtmMedium, e.UtmCampaign) = (Param("utm_source"), Param("utm_medium"), Param("utm_campaign"));
         if (Param("gclid") is { } gclid) (e.ClickKind, e.ClickId) = ("gclid", gclid);
         e.Channel = ChannelClassifier.Classify(new TouchSource(e.UtmSource, e.UtmMedium, referrer, Gclid: e.ClickId, SiteHosts: ["shop.demo.brandhub.test"]));

@@ -2,6 +2,8 @@ using System.Text.Json;
 using BrandHub.Core;
 using BrandHub.Core.Audience;
 using BrandHub.Core.Tracking;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace BrandHub.Modules.Analytics.Tracking;
 
@@ -50,9 +52,9 @@ public static class TrackEventReader
 
         var url = Url(input.Url, "url", errors);
         var referrer = Url(input.Referrer, "referrer", errors);
-        var query = url is null ? [] : Query(new Uri(url));
+        var query = url is null ? [] : QueryHelpers.ParseQuery(new Uri(url).Query);
         string? Utm(string? given, string key, string field) =>
-            Optional(given ?? query.GetValueOrDefault("utm_" + key), field, MaxUtmLength, errors);
+            Optional(given ?? Parameter(query, "utm_" + key), field, MaxUtmLength, errors);
         var utmSource = Utm(input.Utm?.Source, "source", "utm.source");
         var utmMedium = Utm(input.Utm?.Medium, "medium", "utm.medium");
         var utmCampaign = Utm(input.Utm?.Campaign, "campaign", "utm.campaign");
@@ -62,9 +64,9 @@ public static class TrackEventReader
         // The first click id present wins, in the classifier's order of precedence.
         var clicks = new (string Kind, string? Value)[]
         {
-            ("bh", input.BhClickId ?? query.GetValueOrDefault(TrackEventTypes.BrandHubClickParameter)),
-            ("gclid", input.Gclid ?? query.GetValueOrDefault("gclid")), ("msclkid", input.Msclkid ?? query.GetValueOrDefault("msclkid")),
-            ("ttclid", input.Ttclid ?? query.GetValueOrDefault("ttclid")), ("fbclid", input.Fbclid ?? query.GetValueOrDefault("fbclid")),
+            ("bh", input.BhClickId ?? Parameter(query, TrackEventTypes.BrandHubClickParameter)),
+            ("gclid", input.Gclid ?? Parameter(query, "gclid")), ("msclkid", input.Msclkid ?? Parameter(query, "msclkid")),
+            ("ttclid", input.Ttclid ?? Parameter(query, "ttclid")), ("fbclid", input.Fbclid ?? Parameter(query, "fbclid")),
         };
         var (clickKind, clickId) = clicks.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Value));
         clickId = Optional(clickId, clickKind ?? "clickId", 500, errors);
@@ -113,9 +115,7 @@ public static class TrackEventReader
     {
         if (e.UtmSource is { } s) return s.ToLowerInvariant();
         if (e.ClickKind == "bh") return "brandhub";
-        if (e.Referrer is { } r && Uri.TryCreate(r, UriKind.Absolute, out var referrer) &&
-            (e.Url is null || !Uri.TryCreate(e.Url, UriKind.Absolute, out var page) || !page.Host.Equals(referrer.Host, StringComparison.OrdinalIgnoreCase)))
-            return referrer.Host.ToLowerInvariant() is var host && host.StartsWith("www.") ? host[4..] : referrer.Host.ToLowerInvariant();
+        if (ChannelClassifier.Host(e.Referrer) is { } host && host != ChannelClassifier.Host(e.Url)) return host;
         return "(direct)";
     }
 
@@ -139,16 +139,7 @@ public static class TrackEventReader
         return v;
     }
 
-    private static Dictionary<string, string> Query(Uri url)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=');
-            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
-            result.TryAdd(key, value);
-        }
-        return result;
-    }
+    /// <summary>A URL parameter's first value, if the URL has it.</summary>
+    private static string? Parameter(Dictionary<string, StringValues> query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandHub.Modules.Analytics.Rollups;
 
 /// <summary>
-/// Queues rollup jobs: at start-up one per tenant (catching up on whatever came in while this node was down), then every
+/// Queues rollup jobs: at start-up one per tenant with tracked events (catching up on whatever came in while this node
+/// was down), then every
 /// <see cref="AnalyticsOptions.RollupIntervalSeconds"/> one per tenant this node stored events for — so dashboards lag by
 /// about a minute, never a nightly batch. At most one job per tenant per interval, across nodes (dedup key).
 /// </summary>
@@ -22,7 +23,9 @@ public sealed class RollupSchedule(JobQueue queue, TrackWriter writer, IServiceS
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
             db.Scope.EnterPlatform();
-            foreach (var tenant in await db.Set<Tenant>().Select(t => t.Id).ToListAsync(stoppingToken)) await QueueAsync(tenant, stoppingToken);
+            // Only tenants with tracked events: the others have nothing to roll up, and a job each would be needless writes.
+            foreach (var tenant in await db.Set<Tenant>().Select(t => t.Id).ToListAsync(stoppingToken))
+                if (await db.AllTenants<TrackEvent>().AnyAsync(e => e.TenantId == tenant, stoppingToken)) await QueueAsync(tenant, stoppingToken);
 
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RollupIntervalSeconds), clock);
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -1,3 +1,5 @@
+using BrandHub.Core.Attribution;
+
 namespace BrandHub.Core.Analytics;
 
 /// <summary>Customers who first bought in one month, and how many of them bought again (and for how much) in each month after.</summary>
@@ -5,14 +7,18 @@ namespace BrandHub.Core.Analytics;
 /// <param name="Revenue">Per month since the first purchase: what the cohort spent.</param>
 public sealed record Cohort(string Month, int Customers, IReadOnlyList<decimal> Retention, IReadOnlyList<decimal> Revenue);
 
-/// <summary>Retention and revenue by first-purchase month (UTC months; shares to 4 decimals).</summary>
+/// <summary>Retention and revenue by first-purchase month (months of the tenant's calendar; shares to 4 decimals).</summary>
 public static class Cohorts
 {
     /// <param name="purchases">Every purchase: who bought (a visitor key), when, for how much.</param>
     /// <param name="lastMonth">The last month shown (its first day).</param>
     /// <param name="months">How many cohorts, ending with <paramref name="lastMonth"/>.</param>
-    public static List<Cohort> Build(IEnumerable<(string Customer, DateTimeOffset At, decimal Value)> purchases, DateOnly lastMonth, int months)
+    /// <param name="calendar">Which month an instant falls in (UTC when not given).</param>
+    public static List<Cohort> Build(IEnumerable<(string Customer, DateTimeOffset At, decimal Value)> purchases, DateOnly lastMonth, int months,
+        ReportDays? calendar = null)
     {
+        calendar ??= ReportDays.Utc;
+        int MonthIndex(DateTimeOffset at) { var day = calendar.DayOf(at); return day.Year * 12 + day.Month - 1; }
         var byCustomer = purchases.GroupBy(p => p.Customer).Select(g => (First: MonthIndex(g.Min(p => p.At)), Buys: g.Select(p => (Month: MonthIndex(p.At), p.Value)).ToList())).ToList();
         var last = lastMonth.Year * 12 + lastMonth.Month - 1;
         var cohorts = new List<Cohort>();
@@ -32,6 +38,4 @@ public static class Cohorts
         }
         return cohorts;
     }
-
-    private static int MonthIndex(DateTimeOffset at) => at.UtcDateTime.Year * 12 + at.UtcDateTime.Month - 1;
 }

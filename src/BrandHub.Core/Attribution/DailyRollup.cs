@@ -9,7 +9,7 @@ namespace BrandHub.Core.Attribution;
 public sealed record DailyRow(DateOnly Day, string Channel, string Campaign, long Sessions, decimal Conversions, decimal Revenue, decimal NewCustomers);
 
 /// <summary>
-/// The daily rollup the dashboard reads: per UTC day, channel and campaign, the visits that started and the credit for the
+/// The daily rollup the dashboard reads: per day of the tenant's calendar (<see cref="ReportDays"/>), channel and campaign, the visits that started and the credit for the
 /// conversions of that day under one rule-based model. Each day's credits add up exactly to that day's conversions and
 /// revenue (largest remainder, per day), so any range of days reconciles too. A day's rows depend only on events up to
 /// the day's end and back one lookback window, which is what lets the rollup recompute just the days new events touch.
@@ -24,13 +24,14 @@ public static class DailyRollup
     private const char Separator = '\u001f';
 
     /// <param name="visitors">Each visitor's events in time order, from at least one lookback window (and a visit timeout) before <paramref name="first"/>.</param>
+    /// <param name="calendar">Which day an instant falls on (UTC when not given).</param>
     public static List<DailyRow> Compute(IEnumerable<IReadOnlyList<VisitorEvent>> visitors, DateOnly first, DateOnly last, TimeSpan lookback,
-        string model, AttributionSettings? settings = null)
+        string model, AttributionSettings? settings = null, ReportDays? calendar = null)
     {
         if (!Models.Contains(model)) throw new ArgumentException($"A rollup keeps one of {string.Join(", ", Models)}.", nameof(model));
         settings ??= AttributionSettings.Default;
-        var from = Start(first);
-        var to = Start(last.AddDays(1));
+        calendar ??= ReportDays.Utc;
+        var (from, to) = calendar.Span(first, last);
         var sessions = new Dictionary<(DateOnly, string, string), long>();
         var byDay = new Dictionary<DateOnly, List<Journey>>();
         foreach (var events in visitors)
@@ -38,13 +39,13 @@ public static class DailyRollup
             foreach (var touch in Journeys.Touches(events, settings.DirectChannel))
                 if (touch.At >= from && touch.At < to)
                 {
-                    var key = (DateOnly.FromDateTime(touch.At.UtcDateTime), touch.Channel, CampaignOf(touch, settings));
+                    var key = (calendar.DayOf(touch.At), touch.Channel, CampaignOf(touch, settings));
                     sessions[key] = sessions.GetValueOrDefault(key) + 1;
                 }
             foreach (var journey in Journeys.Build(events, from, to, lookback, settings.DirectChannel))
                 if (journey.Converted)
                 {
-                    var day = DateOnly.FromDateTime(journey.At.UtcDateTime);
+                    var day = calendar.DayOf(journey.At);
                     if (!byDay.TryGetValue(day, out var list)) byDay[day] = list = [];
                     list.Add(journey);
                 }
@@ -69,8 +70,6 @@ public static class DailyRollup
         return rows.Select(r => new DailyRow(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value.Sessions, r.Value.Conversions, r.Value.Revenue, r.Value.New))
             .OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Campaign, StringComparer.Ordinal).ToList();
     }
-
-    public static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>Each touch is credited as channel + campaign; direct keeps its bare name (it has no campaign), so last-non-direct still knows it.</summary>
     private static IReadOnlyDictionary<string, ChannelCredit> Credit(List<Journey> journeys, string model, AttributionSettings settings, bool newCustomersOnly)

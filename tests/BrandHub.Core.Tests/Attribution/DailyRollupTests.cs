@@ -26,6 +26,25 @@ public sealed class DailyRollupTests
         ]);
     }
 
+    [Fact]
+    public void Days_are_the_calendars_days()
+    {
+        var bucharest = ReportDays.For("Europe/Bucharest"); // UTC+2 in November
+        var visitor = new List<VisitorEvent>
+        {
+            new(T0.AddHours(21.5), "paid_search", "google", "bf"), // 23:30 local, 1 November
+            new(T0.AddHours(22.5), "email", "newsletter", "bf"),   // 00:30 local, 2 November
+            new(T0.AddHours(22.6), "direct", "(direct)", null, true, 90m),
+        };
+        DailyRollup.Compute([visitor], D0, D0.AddDays(1), Journeys.DefaultLookback, AttributionModels.LastTouch, calendar: bucharest).ShouldBe(
+        [
+            new DailyRow(D0, "paid_search", "bf", 1, 0m, 0m, 0m),
+            new DailyRow(D0.AddDays(1), "email", "bf", 1, 1m, 90m, 0m),
+            new DailyRow(D0.AddDays(1), "paid_search", "bf", 0, 0m, 0m, 0m), // on the path, no credit under last touch
+        ]);
+        DailyRollup.Compute([visitor], D0, D0, Journeys.DefaultLookback, AttributionModels.LastTouch).Sum(r => r.Revenue).ShouldBe(90m); // all on 1 November in UTC
+    }
+
     private static List<List<VisitorEvent>> RandomVisitors(int seed)
     {
         var random = new Random(seed);

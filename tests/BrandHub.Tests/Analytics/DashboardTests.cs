@@ -138,4 +138,32 @@ public sealed class DashboardTests(BrandHubHost host) : IClassFixture<BrandHubHo
         (await client.DeleteAsync("/api/v1/marketing/costs?date=2026-11-05&channel=display")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await (await host.NewTenantAsync()).Client.GetAsync("/api/v1/marketing/costs")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Report_days_are_the_tenants_days_and_a_new_time_zone_rebuckets_them()
+    {
+        var tenant = await host.NewTenantAsync(); // Europe/Bucharest, the default
+        var client = tenant.Client;
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        var lateEvening = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 10)), TimeSpan.Zero); // already the next day in Bucharest
+        var events = new object[]
+        {
+            new { eventId = Guid.NewGuid().ToString(), type = "page_view", anonymousId = "night", timestamp = lateEvening, url = "https://shop.test/?gclid=n" },
+            new { eventId = Guid.NewGuid().ToString(), type = "purchase", anonymousId = "night", timestamp = lateEvening.AddMinutes(20), revenue = 80m, currency = "RON", orderId = "N-1" },
+        };
+        (await client.PostJsonAsync("/api/v1/track", new { events })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/marketing/analytics/rollup", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        async Task<Dictionary<string, decimal>> RevenueByDay()
+        {
+            var dashboard = await (await client.GetAsync($"/api/v1/marketing/analytics/dashboard?from={day.AddDays(-1):yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}")).JsonAsync();
+            return dashboard.GetProperty("daily").EnumerateArray().ToDictionary(d => d.GetProperty("date").GetString()!, d => d.GetProperty("kpis").GetProperty("revenue").GetDecimal());
+        }
+        (await RevenueByDay()).ShouldBe(new Dictionary<string, decimal> { [$"{day.AddDays(-1):yyyy-MM-dd}"] = 0, [$"{day:yyyy-MM-dd}"] = 0, [$"{day.AddDays(1):yyyy-MM-dd}"] = 80m });
+
+        (await client.PatchJsonAsync("/api/v1/tenant", new { timezone = "UTC" })).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/v1/marketing/analytics/rollup", null)).StatusCode.ShouldBe(HttpStatusCode.OK); // (or the job the change queued did it)
+        (await (await client.GetAsync("/api/v1/marketing/analytics/settings")).JsonAsync()).GetProperty("rollupBuiltFor").GetString().ShouldEndWith("/UTC");
+        (await RevenueByDay()).ShouldBe(new Dictionary<string, decimal> { [$"{day.AddDays(-1):yyyy-MM-dd}"] = 0, [$"{day:yyyy-MM-dd}"] = 80m, [$"{day.AddDays(1):yyyy-MM-dd}"] = 0 });
+    }
 }

@@ -59,7 +59,6 @@ public static class AnalyticsModel
         {
             e.ToTable("analytics_settings");
             e.HasKey(x => x.TenantId);
-            e.Ignore(x => x.BuildKey);
             e.Ignore(x => x.Conversions);
             if (postgres) e.Property(x => x.BenchmarksJson).HasColumnType("jsonb");
             if (postgres) e.Property(x => x.ChannelRulesJson).HasColumnType("jsonb");

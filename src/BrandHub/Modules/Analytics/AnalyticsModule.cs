@@ -23,6 +23,7 @@ public static class AnalyticsModule
         services.AddScoped<Rollups.VisitorEvents>();
         services.AddScoped<Rollups.AnalyticsRollup>();
         services.AddScoped<Costs.CostBook>();
+        services.AddScoped<Reports.TenantCalendar>();
         services.AddScoped<Reports.Dashboard>();
         services.AddScoped<Reports.Insights>();
         services.AddScoped<Platform.Jobs.IJobHandler, Rollups.RollupJob>();

@@ -39,8 +39,8 @@ public static class CostEndpoints
             if (from > to) errors.Add(new("to", "The end comes after the start."));
             if (errors.Count > 0) return Problems.Validation(errors);
             var query = db.Set<MarketingCost>().AsNoTracking();
-            if (from is { } f) { var start = DailyRollup.Start(f); query = query.Where(c => c.Day >= start); }
-            if (to is { } t) { var end = DailyRollup.Start(t); query = query.Where(c => c.Day <= end); }
+            if (from is { } f) { var start = ReportDays.Key(f); query = query.Where(c => c.Day >= start); }
+            if (to is { } t) { var end = ReportDays.Key(t); query = query.Where(c => c.Day <= end); }
             if (channel is not null) query = query.Where(c => c.Channel == channel);
             if (campaign is not null) query = query.Where(c => c.Campaign == campaign);
             var total = await query.CountAsync(ct);
@@ -101,7 +101,7 @@ public static class CostEndpoints
 
         group.MapDelete("", async (DateOnly date, string channel, string? campaign, BrandHubDb db, AuditTrail audit, CancellationToken ct) =>
         {
-            var day = DailyRollup.Start(date);
+            var day = ReportDays.Key(date);
             var key = campaign ?? "";
             var row = await db.Set<MarketingCost>().FirstOrDefaultAsync(c => c.Day == day && c.Channel == channel && c.Campaign == key, ct);
             if (row is null) return Problems.NotFound("Cost");
@@ -114,7 +114,7 @@ public static class CostEndpoints
     }
 
     private static CostView View(MarketingCost c) =>
-        new(DateOnly.FromDateTime(c.Day.UtcDateTime), c.Channel, c.Campaign, c.Amount, c.Currency, c.Source, c.UpdatedAt, c.UpdatedBy);
+        new(ReportDays.FromKey(c.Day), c.Channel, c.Campaign, c.Amount, c.Currency, c.Source, c.UpdatedAt, c.UpdatedBy);
 }
 
 /// <summary>Checks and upserts spend rows, all or nothing.</summary>
@@ -138,7 +138,7 @@ public sealed class CostBook(BrandHubDb db, AnalyticsRollup rollup, AuditTrail a
                 errors.Add(new(prefix + "amount", "An amount from 0 to 1,000,000,000 with at most 4 decimals."));
             if (r.Currency is { } c && !c.Trim().Equals(currency, StringComparison.OrdinalIgnoreCase))
                 errors.Add(new(prefix + "currency", $"Costs are kept in {currency}, the tenant's reporting currency: convert before sending."));
-            if (errors.Count == 0) clean[(DailyRollup.Start(r.Date!.Value), channel!, campaign)] = r.Amount!.Value;
+            if (errors.Count == 0) clean[(ReportDays.Key(r.Date!.Value), channel!, campaign)] = r.Amount!.Value;
         }
         if (errors.Count > 0) return (0, errors);
 

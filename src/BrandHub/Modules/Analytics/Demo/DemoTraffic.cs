@@ -36,10 +36,11 @@ public static class DemoTraffic
     public static async Task SeedAsync(IServiceProvider services, Guid tenantId, CancellationToken ct)
     {
         var random = new Random(7);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BrandHubDb>();
         db.Scope.Enter(tenantId);
+        var calendar = await scope.ServiceProvider.GetRequiredService<Reports.TenantCalendar>().DaysAsync(ct);
+        var today = calendar.DayOf(DateTimeOffset.UtcNow);
         var contacts = await db.Set<Contact>().Where(c => c.Email != null).OrderBy(c => c.Id).Select(c => c.Id).Take(2000).ToListAsync(ct);
         var received = DateTimeOffset.UtcNow;
         var orders = 0;
@@ -48,7 +49,7 @@ public static class DemoTraffic
         for (var d = Days - 1; d >= 0; d--)
         {
             var day = today.AddDays(-d);
-            var dayStart = Core.Attribution.DailyRollup.Start(day);
+            var dayStart = calendar.Start(day);
             var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var lift = (weekend ? 1.25 : 1.0) * (1 + 0.4 * (Days - d) / Days) * (d < 14 ? 1.6 : 1.0);
             var visits = (int)(130 * lift * (0.85 + 0.3 * random.NextDouble()));
@@ -79,7 +80,7 @@ public static class DemoTraffic
             foreach (var spend in Sources.Where(s => s.Spend > 0))
                 db.Add(new MarketingCost
                 {
-                    TenantId = tenantId, Day = dayStart, Channel = spend.SpendChannel, Campaign = spend.Campaign, Currency = "RON", Source = "demo",
+                    TenantId = tenantId, Day = Core.Attribution.ReportDays.Key(day), Channel = spend.SpendChannel, Campaign = spend.Campaign, Currency = "RON", Source = "demo",
                     Amount = decimal.Round(spend.Spend * (decimal)(lift * (0.8 + 0.4 * random.NextDouble())), 2), UpdatedAt = received, UpdatedBy = "demo",
                 });
         }

@@ -27,10 +27,11 @@ public static class BenchmarkEndpoints
         var group = app.MapGroup("/api/v1/marketing/analytics/benchmarks").WithTags("Analytics");
 
         group.MapGet("/{channel}", async (string channel, DateOnly? from, DateOnly? to, string? industry, Dashboard dashboard, AnalyticsRollup rollup,
-            BrandHubDb db, TimeProvider clock, CancellationToken ct) =>
+            BrandHubDb db, TenantCalendar calendar, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
-            var (first, last) = DashboardEndpoints.Days(from, to, clock, errors);
+            var days = await calendar.DaysAsync(ct);
+            var (first, last) = DashboardEndpoints.Days(from, to, days, clock, errors);
             if (!TouchChannels.All.Contains(channel)) errors.Add(new("channel", $"One of {string.Join(", ", TouchChannels.All)}."));
             if (industry is not null && !IndustryBenchmarks.Industries.Contains(industry)) errors.Add(new("industry", $"One of {string.Join(", ", IndustryBenchmarks.Industries)}."));
             if (errors.Count > 0) return Problems.Validation(errors);
@@ -43,7 +44,7 @@ public static class BenchmarkEndpoints
             {
                 ["conversionRate"] = kpis.ConversionRate, ["roas"] = kpis.Roas, ["cpa"] = kpis.Cpa, ["cac"] = kpis.Cac,
             };
-            if (channel == TouchChannels.Email) foreach (var (metric, value) in await EmailRatesAsync(db, first, last, ct)) values[metric] = value;
+            if (channel == TouchChannels.Email) foreach (var (metric, value) in await EmailRatesAsync(db, days, first, last, ct)) values[metric] = value;
             var metrics = IndustryBenchmarks.For(chosen, channel).Select(b =>
             {
                 var bands = custom.GetValueOrDefault(b.Key) ?? b.Value;
@@ -95,9 +96,9 @@ public static class BenchmarkEndpoints
         settings.BenchmarksJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, BenchmarkBands>>>(json, Json) ?? [] : [];
 
     /// <summary>Open and click rates of the email sent in the period: of the messages sent (or further), how many were opened, clicked.</summary>
-    private static async Task<Dictionary<string, decimal?>> EmailRatesAsync(BrandHubDb db, DateOnly first, DateOnly last, CancellationToken ct)
+    private static async Task<Dictionary<string, decimal?>> EmailRatesAsync(BrandHubDb db, Core.Attribution.ReportDays days, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        DateTimeOffset from = Core.Attribution.DailyRollup.Start(first), to = Core.Attribution.DailyRollup.Start(last.AddDays(1));
+        var (from, to) = days.Span(first, last);
         string[] sentOrLater = [DeliveryStatuses.Sent, DeliveryStatuses.Delivered, DeliveryStatuses.Opened, DeliveryStatuses.Clicked];
         var counts = await db.Set<Delivery.Delivery>().AsNoTracking()
             .Where(d => d.Channel == "email" && d.SentAt >= from && d.SentAt < to && sentOrLater.Contains(d.Status))

@@ -12,9 +12,10 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// <summary>
 /// The Brand Manager's numbers for a period and the period before it, from the daily rollup (visits, credited conversions
 /// and revenue under the tenant's reporting model), imported spend, and message costs (deliveries of campaigns times the
-/// campaign's cost per message on that channel). Channels, campaigns and days all add up to the totals.
+/// campaign's cost per message on that channel). Days are the tenant's (<see cref="TenantCalendar"/>). Channels, campaigns
+/// and days all add up to the totals.
 /// </summary>
-public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
+public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup, TenantCalendar calendar)
 {
     /// <param name="Previous">The same KPIs for the period before.</param>
     public sealed record KpiView(Kpis Kpis, Kpis Previous, IReadOnlyDictionary<string, decimal?> Change);
@@ -60,7 +61,7 @@ public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
     /// <summary>The ten segments whose contacts brought the most revenue in the period.</summary>
     private async Task<List<SegmentRow>> SegmentsAsync(DateOnly first, DateOnly last, CancellationToken ct)
     {
-        DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
+        DateTimeOffset from = ReportDays.Key(first), to = ReportDays.Key(last.AddDays(1));
         var rows = (await db.Set<AnalyticsSegmentDaily>().AsNoTracking().Where(r => r.Day >= from && r.Day < to).ToListAsync(ct))
             .GroupBy(r => r.SegmentId).Select(g => (Segment: g.Key, Conversions: g.Sum(r => r.Conversions), Revenue: g.Sum(r => r.Revenue)))
             .OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Conversions).Take(10).ToList();
@@ -74,30 +75,30 @@ public sealed class Dashboard(BrandHubDb db, AnalyticsRollup rollup)
     /// <summary>Every day × channel × campaign input of [first, last]: rollup rows, spend and message costs, unsummed.</summary>
     public async Task<List<Cell>> CellsAsync(DateOnly first, DateOnly last, CancellationToken ct)
     {
-        DateTimeOffset from = DailyRollup.Start(first), to = DailyRollup.Start(last.AddDays(1));
+        DateTimeOffset from = ReportDays.Key(first), to = ReportDays.Key(last.AddDays(1));
         var cells = new List<Cell>();
         foreach (var r in await db.Set<AnalyticsDaily>().AsNoTracking().Where(r => r.Day >= from && r.Day < to).ToListAsync(ct))
-            cells.Add(new Cell(Day(r.Day), r.Channel, r.Campaign, new KpiInputs(r.Revenue, 0, r.Conversions, r.Sessions, r.NewCustomers)));
+            cells.Add(new Cell(ReportDays.FromKey(r.Day), r.Channel, r.Campaign, new KpiInputs(r.Revenue, 0, r.Conversions, r.Sessions, r.NewCustomers)));
         foreach (var c in await db.Set<MarketingCost>().AsNoTracking().Where(c => c.Day >= from && c.Day < to).ToListAsync(ct))
-            cells.Add(new Cell(Day(c.Day), c.Channel, c.Campaign, KpiInputs.Zero with { Cost = c.Amount }));
-        cells.AddRange(await MessageCostsAsync(from, to, ct));
+            cells.Add(new Cell(ReportDays.FromKey(c.Day), c.Channel, c.Campaign, KpiInputs.Zero with { Cost = c.Amount }));
+        cells.AddRange(await MessageCostsAsync(first, last, ct));
         return cells;
     }
 
     /// <summary>What campaign messages cost: deliveries queued that day (suppressed ones are never sent, so free) × the campaign's price on that channel.</summary>
-    private async Task<IEnumerable<Cell>> MessageCostsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    private async Task<IEnumerable<Cell>> MessageCostsAsync(DateOnly first, DateOnly last, CancellationToken ct)
     {
+        var days = await calendar.DaysAsync(ct);
+        var (from, to) = days.Span(first, last);
         var sent = await db.Set<Delivery.Delivery>().AsNoTracking()
             .Where(d => d.CampaignId != null && d.CreatedAt >= from && d.CreatedAt < to && d.Status != DeliveryStatuses.Suppressed)
             .Select(d => new { d.CampaignId, d.Channel, d.CreatedAt }).ToListAsync(ct);
         if (sent.Count == 0) return [];
         var ids = sent.Select(d => d.CampaignId!.Value).Distinct().ToList();
         var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        return sent.GroupBy(d => (Day: Day(d.CreatedAt), d.Channel, Campaign: d.CampaignId!.Value))
+        return sent.GroupBy(d => (Day: days.DayOf(d.CreatedAt), d.Channel, Campaign: d.CampaignId!.Value))
             .Select(g => (g.Key, Price: campaigns.TryGetValue(g.Key.Campaign, out var c) ? Campaigns.CampaignView.CostsOf(c).GetValueOrDefault(g.Key.Channel) : 0, Count: g.Count()))
             .Where(x => x.Price > 0)
             .Select(x => new Cell(x.Key.Day, x.Key.Channel, "", KpiInputs.Zero with { Cost = x.Price * x.Count }));
     }
-
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }

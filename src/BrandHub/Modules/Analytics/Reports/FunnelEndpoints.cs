@@ -22,17 +22,18 @@ public static class FunnelEndpoints
 
     public static IEndpointRouteBuilder MapFunnel(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/marketing/analytics/funnel", async (DateOnly? from, DateOnly? to, string? steps, VisitorEvents visitors, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/v1/marketing/analytics/funnel", async (DateOnly? from, DateOnly? to, string? steps, VisitorEvents visitors, TenantCalendar calendar, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
-            var (first, last) = DashboardEndpoints.Days(from, to, clock, errors);
+            var days = await calendar.DaysAsync(ct);
+            var (first, last) = DashboardEndpoints.Days(from, to, days, clock, errors);
             var chosen = steps is null ? DefaultSteps : steps.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             if (chosen.Count is < 2 or > 8) errors.Add(new("steps", "Between 2 and 8 steps, comma-separated."));
             if (chosen.FirstOrDefault(s => !TrackEventTypes.All.Contains(s) || s == TrackEventTypes.Identify) is { } unknown)
                 errors.Add(new("steps", $"'{unknown}' is not an event type a funnel can use: {string.Join(", ", TrackEventTypes.All.Where(t => t != TrackEventTypes.Identify))}."));
             if (errors.Count > 0) return Problems.Validation(errors);
 
-            DateTimeOffset start = DailyRollup.Start(first), end = DailyRollup.Start(last.AddDays(1));
+            var (start, end) = days.Span(first, last);
             var rows = await visitors.RowsAsync(e => e.OccurredAt >= start && e.OccurredAt < end, ct);
             var reached = new List<(string Channel, int Steps)>();
             foreach (var visitor in rows.GroupBy(r => r.Visitor))

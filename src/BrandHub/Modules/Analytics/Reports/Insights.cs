@@ -16,7 +16,7 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// </list>
 /// Ordered by severity, then by the size of the impact.
 /// </summary>
-public sealed class Insights(Dashboard dashboard, BrandHubDb db)
+public sealed class Insights(Dashboard dashboard, BrandHubDb db, TenantCalendar calendar)
 {
     public const decimal DeclineThreshold = -0.20m, GrowthThreshold = 0.50m, FailureThreshold = 0.05m;
 
@@ -72,7 +72,7 @@ public sealed class Insights(Dashboard dashboard, BrandHubDb db)
                     c.Kpis.Profit, $"Cut or rework {c.Channel}'s weakest campaigns, or check its conversions are tracked."));
         }
 
-        DateTimeOffset start = Core.Attribution.DailyRollup.Start(from), end = Core.Attribution.DailyRollup.Start(to.AddDays(1));
+        var (start, end) = (await calendar.DaysAsync(ct)).Span(from, to);
         var deliveries = await db.Set<Delivery.Delivery>().AsNoTracking().Where(d => d.CreatedAt >= start && d.CreatedAt < end && d.Status != DeliveryStatuses.Suppressed)
             .GroupBy(d => d.Channel).Select(g => new { Channel = g.Key, Total = g.Count(), Failed = g.Count(d => d.Status == DeliveryStatuses.Failed || d.Status == DeliveryStatuses.Dead) })
             .ToListAsync(ct);

@@ -53,6 +53,6 @@ public sealed class AnalyticsSettings : ITenantOwned
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
-    /// <summary>What the rollup depends on besides the events: a change means a rebuild.</summary>
-    public string BuildKey => $"{Model}/{LookbackDays}/{ConversionEvents}";
+    /// <summary>What the rollup depends on besides the events — these settings and the tenant's time zone: a change means a rebuild.</summary>
+    public string BuildKey(Core.Attribution.ReportDays calendar) => $"{Model}/{LookbackDays}/{ConversionEvents}/{calendar.Zone.Id}";
 }

@@ -29,7 +29,7 @@ public static partial class RollupEndpoints
             .WithSummary("The reporting model, lookback window and currency the dashboard uses, and when its rollup last ran").Produces<SettingsView>();
 
         group.MapPut("/settings", async (SettingsRequest body, AnalyticsRollup rollup, RollupSchedule schedule, Tracking.TenantChannelRules channelRulesCache,
-            BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
+            Reports.TenantCalendar calendar, BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
             var model = body.Model?.Trim().ToLowerInvariant();
@@ -60,7 +60,7 @@ public static partial class RollupEndpoints
             settings.UpdatedBy = actor.Id;
             audit.Record("analytics_settings.changed", "analytics_settings", settings.TenantId.ToString(), before, View(settings));
             await db.SaveChangesAsync(ct);
-            if (settings.RollupBuiltFor != settings.BuildKey) await schedule.QueueAsync(settings.TenantId, ct); // rebuilt for the new model
+            if (settings.RollupBuiltFor != settings.BuildKey(await calendar.DaysAsync(ct))) await schedule.QueueAsync(settings.TenantId, ct); // rebuilt for the new model
             return Results.Ok(View(settings));
         }).RequireAuthorization(manage)
           .WithSummary("Set the reporting model (a rule-based one), lookback window, currency, conversion events and channel classification lists; a new model, window or conversion list rebuilds the rollup in the background; new classification lists apply to events from now on")

@@ -74,8 +74,11 @@ public sealed class VisitorEvents(BrandHubDb db)
     }
 
     /// <summary>Every visitor's events for computing the days [first, last] — see <see cref="DailyRollup.Compute"/>.</summary>
-    public Task<List<History>> ForDaysAsync(DateOnly first, DateOnly last, TimeSpan lookback, CancellationToken ct) =>
-        ForPeriodAsync(DailyRollup.Start(first), DailyRollup.Start(last.AddDays(1)), lookback, ct);
+    public Task<List<History>> ForDaysAsync(DateOnly first, DateOnly last, TimeSpan lookback, ReportDays calendar, CancellationToken ct)
+    {
+        var (from, to) = calendar.Span(first, last);
+        return ForPeriodAsync(from, to, lookback, ct);
+    }
 
     /// <summary>
     /// Each visitor's events in time order for the journeys of [from, to): everything from a day before, and for the

@@ -66,7 +66,7 @@ public static class AuthEndpoints
             Results.Ok(ViewOf(await db.Set<Tenant>().AsNoTracking().FirstAsync(t => t.Id == db.Scope.RequiredTenantId, ct))))
             .RequireAuthorization().WithSummary("This tenant's settings").Produces<TenantView>();
 
-        tenantGroup.MapPatch("/tenant", async (TenantPatch body, BrandHubDb db, AuditTrail audit, CancellationToken ct) =>
+        tenantGroup.MapPatch("/tenant", async (TenantPatch body, BrandHubDb db, AuditTrail audit, Analytics.Rollups.RollupSchedule rollups, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
             if (body.Name is not null && (body.Name.Trim().Length == 0 || body.Name.Length > 200)) errors.Add(new("name", "A name of 1–200 characters."));
@@ -80,6 +80,8 @@ public static class AuthEndpoints
             if (body.Timezone is not null) tenant.Timezone = body.Timezone;
             audit.Record("tenant.updated", "tenant", tenant.Id.ToString(), before, ViewOf(tenant));
             await db.SaveChangesAsync(ct);
+            // Report days follow the tenant's zone: the analytics rollup re-buckets its days now rather than at the next tracked event.
+            if (before.Timezone != tenant.Timezone) await rollups.QueueAsync(tenant.Id, ct);
             return Results.Ok(ViewOf(tenant));
         }).RequireAuthorization(Scopes.Policy(Scopes.TenantManage)).WithSummary("Change this tenant's name, default country or time zone")
           .Produces<TenantView>().ProducesValidationProblem();

@@ -43,7 +43,7 @@ public static class BrandHubApp
         services.AddBrandHubAuth(builder.Configuration);
         services.AddBrandHubTelemetry(builder.Configuration);
         services.AddBrandHubHealth();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocument>());
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocument>().AddSchemaTransformer<OpenApiValueSchemas>());
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<TenantProvisioning>();

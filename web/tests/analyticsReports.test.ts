@@ -18,6 +18,12 @@ describe('an insight impact', () => {
     expect(formatInsightImpact({ kind: 'anomaly', metric: 'sessions', impact: -120.4 }, 'RON', 'en-US')).toBe('−120 sessions');
   });
 
+  it('is opens lost for a fatigued segment, and the money left for an under-spent budget', () => {
+    expect(formatInsightImpact({ kind: 'fatigued_segment', metric: 'open_rate', impact: -36 }, 'RON', 'en-US')).toBe('−36 opens');
+    expect(formatInsightImpact({ kind: 'fatigued_segment', metric: 'open_rate', impact: -1 }, 'RON', 'en-US')).toBe('−1 open');
+    expect(formatInsightImpact({ kind: 'under_spent_budget', metric: 'budget', impact: 950 }, 'RON', 'en-US')).toBe('+RON\u00a0950.00');
+  });
+
   it('are counted per severity', () => {
     expect(countBySeverity([{ severity: 'critical' }, { severity: 'warning' }, { severity: 'warning' }])).toEqual({ critical: 1, warning: 2, info: 0 });
   });

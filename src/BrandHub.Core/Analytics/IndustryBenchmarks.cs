@@ -3,6 +3,9 @@ namespace BrandHub.Core.Analytics;
 /// <summary>Where a metric starts to count as average, good and excellent; below average it is poor. For costs (CPA, CAC) lower is better.</summary>
 public sealed record BenchmarkBands(decimal Average, decimal Good, decimal Excellent, bool HigherIsBetter = true)
 {
+    /// <summary>What <see cref="Rate"/> answers, worst first.</summary>
+    public static readonly IReadOnlyList<string> Ratings = ["poor", "average", "good", "excellent"];
+
     public string Rate(decimal value) => HigherIsBetter
         ? value >= Excellent ? "excellent" : value >= Good ? "good" : value >= Average ? "average" : "poor"
         : value <= Excellent ? "excellent" : value <= Good ? "good" : value <= Average ? "average" : "poor";

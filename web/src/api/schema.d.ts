@@ -816,7 +816,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers by first-purchase month (UTC) with the share who bought again and what they spent in each month after; the last `months` cohorts */
+        /** Customers by first-purchase month (in the tenant's time zone) with the share who bought again and what they spent in each month after; the last `months` cohorts */
         get: {
             parameters: {
                 query?: {
@@ -7173,14 +7173,16 @@ export interface components {
             higherIsBetter: boolean;
         };
         BenchmarkRequest: {
-            industry: null | string;
+            /** @enum {null|string} */
+            industry: "ecommerce" | "b2b" | null;
             metrics: null | {
-                [key: string]: components["schemas"]["BandsInput"];
+                [key: string]: components["schemas"]["BandsInput"] | null;
             };
         };
         BenchmarkView: {
             channel: string;
-            industry: string;
+            /** @enum {string} */
+            industry: "ecommerce" | "b2b";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -7896,8 +7898,10 @@ export interface components {
             error: null | string;
         };
         Insight: {
-            kind: string;
-            severity: string;
+            /** @enum {string} */
+            kind: "anomaly" | "decline" | "growth" | "unprofitable_spend" | "under_spent_budget" | "fatigued_segment" | "failing_provider";
+            /** @enum {string} */
+            severity: "critical" | "warning" | "info";
             title: string;
             detail: string;
             channel: null | string;
@@ -7906,10 +7910,13 @@ export interface components {
             day: null | string;
             /**
              * Format: double
-             * @description Estimated effect in the reporting currency (negative: money lost or at risk), or a count for delivery problems.
+             * @description Estimated effect in the reporting currency (negative: money lost or at risk; for a budget, the amount left in the
+             *         campaign's currency), or a count: failed messages, opens lost.
              */
             impact: number;
             action: string;
+            /** @description The page of the app where to act (a campaign, a segment), when there is one. */
+            link?: null | string;
         };
         InsightsView: {
             /** Format: date */
@@ -8040,7 +8047,8 @@ export interface components {
             metric: string;
             /** Format: double */
             value: null | number;
-            rating: null | string;
+            /** @enum {null|string} */
+            rating: "poor" | "average" | "good" | "excellent" | null;
             bands: components["schemas"]["BenchmarkBands"];
             custom: boolean;
         };

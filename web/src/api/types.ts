@@ -787,14 +787,10 @@ export type RollupRun = Schemas['RollupRun'];
 
 // ---- Analytics: insights, funnel, cohorts, benchmarks -----------------------
 
-export const INSIGHT_KINDS = ['anomaly', 'decline', 'growth', 'unprofitable_spend', 'failing_provider'] as const;
-export type InsightKind = (typeof INSIGHT_KINDS)[number];
-export const INSIGHT_SEVERITIES = ['critical', 'warning', 'info'] as const;
-export type InsightSeverity = (typeof INSIGHT_SEVERITIES)[number];
-
-/** Insight; the document types `kind` and `severity` as plain strings (host: Insights.Insight). */
-export type Insight = Omit<Schemas['Insight'], 'kind' | 'severity'> & { kind: InsightKind; severity: InsightSeverity };
-export type InsightsView = Omit<Schemas['InsightsView'], 'items'> & { items: Insight[] };
+export type Insight = Schemas['Insight'];
+export type InsightKind = Insight['kind'];
+export type InsightSeverity = Insight['severity'];
+export type InsightsView = Schemas['InsightsView'];
 
 /** The funnel's default steps (the host's when `steps` is absent). */
 export const DEFAULT_FUNNEL_STEPS = ['page_view', 'add_to_cart', 'begin_checkout', 'purchase'] as const;
@@ -808,17 +804,13 @@ export interface FunnelQuery extends PeriodQuery {
 export type Cohort = Schemas['Cohort'];
 export type CohortsView = Schemas['CohortsView'];
 
-export const BENCHMARK_RATINGS = ['poor', 'average', 'good', 'excellent'] as const;
-export type BenchmarkRating = (typeof BENCHMARK_RATINGS)[number];
-export const BENCHMARK_INDUSTRIES = ['ecommerce', 'b2b'] as const;
+export type BenchmarkRating = NonNullable<Schemas['MetricRating']['rating']>;
+export const BENCHMARK_INDUSTRIES = ['ecommerce', 'b2b'] as const satisfies readonly NonNullable<Schemas['BenchmarkRequest']['industry']>[];
 export type BenchmarkIndustry = (typeof BENCHMARK_INDUSTRIES)[number];
 export type BenchmarkBands = Schemas['BenchmarkBands'];
-/** MetricRating; the document types `rating` as a plain string (null: no value to rate). */
-export type MetricRating = Omit<Schemas['MetricRating'], 'rating'> & { rating: BenchmarkRating | null };
-export type BenchmarkView = Omit<Schemas['BenchmarkView'], 'metrics'> & { metrics: MetricRating[] };
+/** A metric's value and rating (null: no value to rate). */
+export type MetricRating = Schemas['MetricRating'];
+export type BenchmarkView = Schemas['BenchmarkView'];
 export type BandsInput = Schemas['BandsInput'];
-/**
- * PUT /benchmarks/{channel}. A metric set to null restores its shipped bands (the document types the map's values as
- * non-null; the host reads `BandsInput?`); a metric left out stays as it is; a null industry keeps the tenant's.
- */
-export type BenchmarkInput = Omit<Schemas['BenchmarkRequest'], 'metrics'> & { metrics: Record<string, BandsInput | null> | null };
+/** PUT /benchmarks/{channel}. A metric set to null restores its shipped bands; a metric left out stays as it is; a null industry keeps the tenant's. */
+export type BenchmarkInput = Schemas['BenchmarkRequest'];

@@ -26,6 +26,7 @@ public static class AnalyticsModule
         services.AddScoped<Reports.TenantCalendar>();
         services.AddScoped<Reports.Dashboard>();
         services.AddScoped<Reports.Insights>();
+        services.AddScoped<Reports.ExecutionInsights>();
         services.AddScoped<Platform.Jobs.IJobHandler, Rollups.RollupJob>();
         services.AddSingleton<Rollups.RollupSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<Rollups.RollupSchedule>());

@@ -52,12 +52,12 @@ export function runRollup(): Promise<RollupRun> {
   return unwrap(api.http.POST('/api/v1/marketing/analytics/rollup'));
 }
 
-/** What deserves attention in the days [from, to]: anomalies, declines, growth, unprofitable spend, failing providers. */
-export async function getInsights(query: PeriodQuery): Promise<InsightsView> {
-  // The document types kind and severity as strings; the host sends the values of InsightKind / InsightSeverity.
-  return (await unwrap(
-    api.http.GET('/api/v1/marketing/analytics/insights', { params: { query: cleanQuery(query) } }),
-  )) as InsightsView;
+/**
+ * What deserves attention in the days [from, to]: anomalies, declines, growth, unprofitable spend, under-spent budgets,
+ * fatigued segments, failing providers.
+ */
+export function getInsights(query: PeriodQuery): Promise<InsightsView> {
+  return unwrap(api.http.GET('/api/v1/marketing/analytics/insights', { params: { query: cleanQuery(query) } }));
 }
 
 /** Visitors reaching each step in order, overall and per channel of their first visit. */

@@ -96,7 +96,7 @@ export function BenchmarkBandsDialog({ channel, view, currency, onClose }: Props
           <NativeSelectField
             label="Industry"
             value={industry}
-            onChange={(event) => setIndustry(event.target.value)}
+            onChange={(event) => setIndustry(BENCHMARK_INDUSTRIES.find((i) => i === event.target.value) ?? view.industry)}
             options={BENCHMARK_INDUSTRIES.map((value) => ({ value, label: humanize(value) }))}
             error={Boolean(errors.industry)}
             helperText={errors.industry ?? 'The shipped bands of every channel follow the industry.'}

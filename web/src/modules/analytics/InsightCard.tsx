@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router';
 import ErrorIcon from '@mui/icons-material/Error';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
@@ -45,6 +46,11 @@ export function InsightCard({ insight, currency }: { insight: Insight; currency:
             <Typography variant="body2" sx={{ mt: 0.5 }}>
               <strong>What to do:</strong> {insight.action}
             </Typography>
+            {insight.link ? (
+              <Button component={RouterLink} to={insight.link} size="small" sx={{ mt: 1, ml: -0.5 }}>
+                {insight.link.startsWith('/segments/') ? 'Open the segment' : insight.link.startsWith('/campaigns/') ? 'Open the campaign' : 'Open'}
+              </Button>
+            ) : null}
           </Box>
         </Stack>
       </CardContent>

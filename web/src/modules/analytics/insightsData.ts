@@ -6,7 +6,7 @@ const COUNT_METRICS = new Set(['sessions', 'conversions', 'failed', 'newCustomer
 
 /** True when the insight's impact is a number of things rather than an amount in the reporting currency. */
 export function isCountImpact(insight: Pick<Insight, 'kind' | 'metric'>): boolean {
-  return insight.kind === 'failing_provider' || COUNT_METRICS.has(insight.metric);
+  return insight.kind === 'failing_provider' || insight.kind === 'fatigued_segment' || COUNT_METRICS.has(insight.metric);
 }
 
 /**
@@ -18,6 +18,10 @@ export function formatInsightImpact(insight: Pick<Insight, 'kind' | 'metric' | '
   if (insight.kind === 'failing_provider') {
     const count = Math.abs(insight.impact);
     return `${new Intl.NumberFormat(locale).format(count)} failed ${count === 1 ? 'message' : 'messages'}`;
+  }
+  if (insight.kind === 'fatigued_segment') {
+    const count = Math.abs(insight.impact);
+    return `${sign}${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? 'open' : 'opens'}`;
   }
   if (isCountImpact(insight)) {
     return `${sign}${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.abs(insight.impact))} ${insight.metric}`;

@@ -17,7 +17,7 @@ public static class DemoTraffic
 {
     public const int Days = 90;
 
-    /// <param name="Share">Share of visits; <param name="Converts">chance a visit ends in a purchase; <param name="Spend">daily spend.</param></param>
+    /// <summary>A traffic source: its share of visits, the chance a visit ends in a purchase, the average order and the daily spend.</summary>
     private sealed record Source(string Url, string? Referrer, double Share, double Converts, decimal AverageOrder, decimal Spend, string SpendChannel, string Campaign);
 
     private static readonly Source[] Sources =

@@ -15,10 +15,13 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// <summary>A channel's results rated poor / average / good / excellent against the tenant's industry benchmarks (shipped, or its own).</summary>
 public static class BenchmarkEndpoints
 {
-    public sealed record MetricRating(string Metric, decimal? Value, string? Rating, BenchmarkBands Bands, bool Custom);
-    public sealed record BenchmarkView(string Channel, string Industry, DateOnly From, DateOnly To, IReadOnlyList<MetricRating> Metrics);
+    public sealed record MetricRating(string Metric, decimal? Value, [property: OpenApiValues(typeof(BenchmarkBands), nameof(BenchmarkBands.Ratings))] string? Rating,
+        BenchmarkBands Bands, bool Custom);
+    public sealed record BenchmarkView(string Channel, [property: OpenApiValues(typeof(IndustryBenchmarks), nameof(IndustryBenchmarks.Industries))] string Industry,
+        DateOnly From, DateOnly To, IReadOnlyList<MetricRating> Metrics);
     public sealed record BandsInput(decimal? Average, decimal? Good, decimal? Excellent);
-    public sealed record BenchmarkRequest(string? Industry, Dictionary<string, BandsInput?>? Metrics);
+    public sealed record BenchmarkRequest([property: OpenApiValues(typeof(IndustryBenchmarks), nameof(IndustryBenchmarks.Industries))] string? Industry,
+        [property: OpenApiNullableValues] Dictionary<string, BandsInput?>? Metrics);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,7 +1,5 @@
 using BrandHub.Core.Analytics;
-using BrandHub.Core.Delivery;
-using BrandHub.Data;
-using Microsoft.EntityFrameworkCore;
+using BrandHub.Modules.Platform.Http;
 
 namespace BrandHub.Modules.Analytics.Reports;
 
@@ -12,16 +10,24 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// band its own history predicts (<see cref="AnomalyDetector"/>: trend + weekday seasonality, robust spread);</item>
 /// <item><b>decline</b> — a channel's revenue down more than 20 % on the previous period; <b>growth</b> — up more than 50 %;</item>
 /// <item><b>unprofitable spend</b> — a channel with spend whose ROAS is under 1;</item>
-/// <item><b>failing provider</b> — more than 5 % of a channel's messages in the period failed or went dead.</item>
+/// <item>under-spent budgets, fatigued segments and failing providers (<see cref="ExecutionInsights"/>).</item>
 /// </list>
 /// Ordered by severity, then by the size of the impact.
 /// </summary>
-public sealed class Insights(Dashboard dashboard, BrandHubDb db, TenantCalendar calendar)
+public sealed class Insights(Dashboard dashboard, ExecutionInsights execution, TenantCalendar calendar, TimeProvider clock)
 {
-    public const decimal DeclineThreshold = -0.20m, GrowthThreshold = 0.50m, FailureThreshold = 0.05m;
+    public const decimal DeclineThreshold = -0.20m, GrowthThreshold = 0.50m;
 
-    /// <param name="Impact">Estimated effect in the reporting currency (negative: money lost or at risk), or a count for delivery problems.</param>
-    public sealed record Insight(string Kind, string Severity, string Title, string Detail, string? Channel, string Metric, DateOnly? Day, decimal Impact, string Action);
+    /// <param name="Impact">Estimated effect in the reporting currency (negative: money lost or at risk; for a budget, the amount left in the
+    /// campaign's currency), or a count: failed messages, opens lost.</param>
+    /// <param name="Link">The page of the app where to act (a campaign, a segment), when there is one.</param>
+    public sealed record Insight([property: OpenApiValues(typeof(Insights), nameof(Kinds))] string Kind,
+        [property: OpenApiValues(typeof(Insights), nameof(Severities))] string Severity, string Title, string Detail, string? Channel, string Metric, DateOnly? Day,
+        decimal Impact, string Action, string? Link = null);
+
+    public static readonly IReadOnlyList<string> Kinds =
+        ["anomaly", "decline", "growth", "unprofitable_spend", "under_spent_budget", "fatigued_segment", "failing_provider"];
+    public static readonly IReadOnlyList<string> Severities = ["critical", "warning", "info"];
 
     public async Task<List<Insight>> FindAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -72,14 +78,11 @@ public sealed class Insights(Dashboard dashboard, BrandHubDb db, TenantCalendar 
                     c.Kpis.Profit, $"Cut or rework {c.Channel}'s weakest campaigns, or check its conversions are tracked."));
         }
 
-        var (start, end) = (await calendar.DaysAsync(ct)).Span(from, to);
-        var deliveries = await db.Set<Delivery.Delivery>().AsNoTracking().Where(d => d.CreatedAt >= start && d.CreatedAt < end && d.Status != DeliveryStatuses.Suppressed)
-            .GroupBy(d => d.Channel).Select(g => new { Channel = g.Key, Total = g.Count(), Failed = g.Count(d => d.Status == DeliveryStatuses.Failed || d.Status == DeliveryStatuses.Dead) })
-            .ToListAsync(ct);
-        foreach (var d in deliveries.Where(d => d.Total >= 20 && (decimal)d.Failed / d.Total > FailureThreshold))
-            insights.Add(new Insight("failing_provider", "critical", $"{(decimal)d.Failed / d.Total:P0} of {d.Channel} messages failed",
-                $"{d.Failed:N0} of {d.Total:N0} {d.Channel} messages in the period failed or went dead.", d.Channel, "failed", null, -d.Failed,
-                $"Check the {d.Channel} provider settings and its status, then re-drive the dead deliveries."));
+        var calendarDays = await calendar.DaysAsync(ct);
+        var (start, end) = calendarDays.Span(from, to);
+        insights.AddRange(await execution.UnderSpentBudgetsAsync(start, end, clock.GetUtcNow(), ct));
+        insights.AddRange(await execution.FatiguedSegmentsAsync(calendarDays.Start(view.PreviousFrom), start, end, ct));
+        insights.AddRange(await execution.FailingProvidersAsync(start, end, ct));
 
         return insights.OrderBy(i => i.Severity switch { "critical" => 0, "warning" => 1, _ => 2 }).ThenByDescending(i => Math.Abs(i.Impact)).ToList();
     }

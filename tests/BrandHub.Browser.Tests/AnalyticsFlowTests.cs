@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BrandHub.Modules.Audience.Demo;
 
 namespace BrandHub.Browser.Tests;
 
@@ -14,6 +15,47 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>Yesterday noon (UTC): inside the last 7 days whatever the hour the test runs at.</summary>
     private static readonly DateTimeOffset Noon = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-12);
+
+    [BrowserFact]
+    public async Task The_demo_tenant_lands_on_a_dashboard_with_its_revenue_spend_and_ROAS_per_channel()
+    {
+        // What `run` seeds on first start: the demo shop, its contacts, templates and 90 days of traffic, spend and rollup.
+        await DemoSeeder.SeedAsync(session.Host.App.Services, 300, default);
+        var page = await SignedInPageAsync(DemoSeeder.AdminEmail, BrowserSession.DemoPassword);
+        var answered = page.WaitForResponseAsync(r => r.Url.Contains("/api/v1/marketing/analytics/dashboard") && r.Status == 200);
+        await page.GotoAsync("/");
+        var api = JsonDocument.Parse(await (await answered).TextAsync()).RootElement;
+
+        // The demo tells a story: money in, money spent, several channels.
+        var currency = api.GetProperty("currency").GetString()!;
+        currency.ShouldBe("RON");
+        var totals = api.GetProperty("totals");
+        Kpi(totals, "revenue")!.Value.ShouldBeGreaterThan(10_000m);
+        Kpi(totals, "cost")!.Value.ShouldBeGreaterThan(1_000m);
+        Kpi(totals, "roas")!.Value.ShouldBeGreaterThan(1m);
+        var channels = api.GetProperty("channels").EnumerateArray().ToList();
+        channels.Count.ShouldBeGreaterThanOrEqualTo(6);
+        Kpi(channels.Single(c => c.GetProperty("channel").GetString() == "paid_search"), "roas").ShouldNotBeNull();
+
+        // The page shows those numbers: the KPI cards, the comparison, and revenue, spend and ROAS per channel.
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Revenue", Exact = true })).ToContainTextAsync(Money(currency, Kpi(totals, "revenue")!.Value));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Spend", Exact = true })).ToContainTextAsync(Money(currency, Kpi(totals, "cost")!.Value));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "ROAS", Exact = true })).ToContainTextAsync(Ratio(Kpi(totals, "roas")!.Value));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Revenue", Exact = true })).ToContainTextAsync("on the previous period");
+        await Assertions.Expect(page.GetByTestId("period-comparison")).ToContainTextAsync(" vs ");
+        var revenueCard = page.GetByRole(AriaRole.Region, new() { Name = "Revenue by channel" });
+        await revenueCard.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
+        var roasCard = page.GetByRole(AriaRole.Region, new() { Name = "ROAS by channel" });
+        await roasCard.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
+        foreach (var channel in channels)
+        {
+            var name = Humanize(channel.GetProperty("channel").GetString()!);
+            var revenueRow = Row(revenueCard, name);
+            await Assertions.Expect(revenueRow).ToContainTextAsync(Money(currency, Kpi(channel, "revenue")!.Value));
+            await Assertions.Expect(revenueRow).ToContainTextAsync(Money(currency, Kpi(channel, "cost")!.Value));
+            await Assertions.Expect(Row(roasCard, name).GetByRole(AriaRole.Cell).First).ToHaveTextAsync(Kpi(channel, "roas") is { } roas ? Ratio(roas) : "—");
+        }
+    }
 
     [BrowserFact]
     public async Task Dashboard_shows_the_seeded_revenue_spend_and_ROAS_per_channel_against_the_previous_period()
@@ -347,7 +389,9 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
     // ---- The browser ----------------------------------------------------------------
 
     /// <summary>Signs in as the owner in a context with a fixed locale and time zone, so numbers and days read the same everywhere.</summary>
-    private async Task<IPage> SignedInPageAsync(TenantSession tenant)
+    private Task<IPage> SignedInPageAsync(TenantSession tenant) => SignedInPageAsync(tenant.OwnerEmail, Password);
+
+    private async Task<IPage> SignedInPageAsync(string email, string password)
     {
         var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -358,8 +402,8 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = session.Host.BaseAddress.GetLeftPart(UriPartial.Authority) });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(tenant.OwnerEmail);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation).WaitForAsync();
         return page;

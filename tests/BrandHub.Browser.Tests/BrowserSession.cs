@@ -6,7 +6,10 @@ namespace BrandHub.Browser.Tests;
 /// <summary>The real host (see BrandHubHost) serving the built web app, and a headless Chromium page on it.</summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
-    public BrandHubHost Host { get; } = new();
+    /// <summary>The demo tenant's owner password, when a test seeds the demo tenant (DemoSeeder prints a random one otherwise).</summary>
+    public const string DemoPassword = "demo horse battery staple";
+
+    public BrandHubHost Host { get; } = new() { Settings = { ["BrandHub:Demo:AdminPassword"] = DemoPassword } };
     private IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = null!;
 

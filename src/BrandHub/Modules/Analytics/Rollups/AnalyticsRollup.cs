@@ -92,13 +92,18 @@ public sealed class AnalyticsRollup(BrandHubDb db, VisitorEvents visitors, Repor
             .ToList();
     }
 
+    /// <summary>
+    /// Chunk by chunk, each chunk's days replaced in one transaction: a dashboard read during a rebuild sees every day,
+    /// some still under the old settings, never a gap. Rows outside the events' days go first.
+    /// </summary>
     private async Task<int> RebuildAsync(string model, TimeSpan lookback, ReportDays days, DateOnly today, CancellationToken ct)
     {
-        await db.Set<AnalyticsDaily>().ExecuteDeleteAsync(ct);
-        await db.Set<AnalyticsSegmentDaily>().ExecuteDeleteAsync(ct);
         var earliest = await db.Set<TrackEvent>().OrderBy(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
+        var first = earliest is null ? today.AddDays(1) : days.DayOf(earliest.Value);
+        DateTimeOffset keep = ReportDays.Key(first), after = ReportDays.Key(today.AddDays(1));
+        await db.Set<AnalyticsDaily>().Where(r => r.Day < keep || r.Day >= after).ExecuteDeleteAsync(ct);
+        await db.Set<AnalyticsSegmentDaily>().Where(r => r.Day < keep || r.Day >= after).ExecuteDeleteAsync(ct);
         if (earliest is null) return 0;
-        var first = days.DayOf(earliest.Value);
         for (var start = first; start <= today; start = start.AddDays(RebuildChunkDays))
         {
             var end = start.AddDays(RebuildChunkDays - 1);

@@ -283,6 +283,19 @@ public sealed class AnalyticsFlowTests(BrowserSession session) : IClassFixture<B
         await Assertions.Expect(card.GetByTestId("insight-impact")).ToContainTextAsync($"−{Money(currency, Math.Abs(impact))}");
         await Assertions.Expect(card).ToContainTextAsync(drop.GetProperty("action").GetString()!);
         await Assertions.Expect(insights.GetByText("Nothing unusual in this period")).ToHaveCountAsync(0);
+
+        // Dismissed, it leaves the feed; "Show dismissed and done" brings it back marked, and "Open again" reopens it.
+        await card.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        var key = drop.GetProperty("key").GetString()!;
+        var all = await (await tenant.Client.GetAsync($"/api/v1/marketing/analytics/insights?from={yesterday}&to={yesterday}&all=true")).JsonAsync();
+        all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key).GetProperty("state").GetString().ShouldBe("dismissed");
+        await insights.GetByLabel("Show dismissed and done").CheckAsync();
+        await Assertions.Expect(card.GetByTestId("insight-state")).ToHaveTextAsync("Dismissed");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Open again" }).ClickAsync();
+        await Assertions.Expect(card.GetByTestId("insight-state")).ToHaveCountAsync(0);
+        await insights.GetByLabel("Show dismissed and done").UncheckAsync();
+        await Assertions.Expect(card).ToBeVisibleAsync();
     }
 
     [BrowserFact]

@@ -90,4 +90,34 @@ public sealed class ExecutionInsightsTests(BrandHubHost host) : IClassFixture<Br
         budgets[0].GetProperty("action").GetString()!.ShouldContain("950.00 RON left");
         budgets[0].GetProperty("link").GetString()!.ShouldStartWith("/campaigns/");
     }
+
+    [Fact]
+    public async Task A_dismissed_insight_leaves_the_feed_stays_listed_with_all_and_can_be_opened_again()
+    {
+        var tenant = await host.NewTenantAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (await tenant.Client.PutJsonAsync("/api/v1/marketing/costs", new { costs = new[] { new { date = today.AddDays(-2).ToString("yyyy-MM-dd"), channel = "display", amount = 40m } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonElement Spend(List<JsonElement> items) => items.Single(i => i.GetProperty("kind").GetString() == "unprofitable_spend");
+        var insight = Spend(await InsightsAsync(tenant.Client, today.AddDays(-6), today));
+        insight.GetProperty("state").GetString().ShouldBe("open");
+        var key = insight.GetProperty("key").GetString()!;
+        key.ShouldBe("unprofitable_spend:display:roas:-:-");
+
+        (await tenant.Client.PutJsonAsync("/api/v1/marketing/analytics/insights/state", new { key, state = "dismissed" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await InsightsAsync(tenant.Client, today.AddDays(-6), today)).ShouldNotContain(i => i.GetProperty("key").GetString() == key);
+        (await InsightsAsync(tenant.Client, today.AddDays(-13), today)).ShouldNotContain(i => i.GetProperty("key").GetString() == key); // another period, same insight
+        var all = await (await tenant.Client.GetAsync($"/api/v1/marketing/analytics/insights?from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}&all=true")).JsonAsync();
+        Spend(all.GetProperty("items").EnumerateArray().ToList()).GetProperty("state").GetString().ShouldBe("dismissed");
+
+        (await tenant.Client.PutJsonAsync("/api/v1/marketing/analytics/insights/state", new { key, state = "open" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Spend(await InsightsAsync(tenant.Client, today.AddDays(-6), today)).GetProperty("state").GetString().ShouldBe("open");
+        (await (await host.NewTenantAsync()).Client.PutJsonAsync("/api/v1/marketing/analytics/insights/state", new { key, state = "done" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Spend(await InsightsAsync(tenant.Client, today.AddDays(-6), today)).GetProperty("state").GetString().ShouldBe("open"); // another tenant's choice is its own
+
+        var bad = await tenant.Client.PutJsonAsync("/api/v1/marketing/analytics/insights/state", new { key = "", state = "snoozed" });
+        (await bad.ProblemErrorsAsync()).Keys.ShouldBe(["key", "state"], ignoreOrder: true);
+        var audit = await (await tenant.Client.GetAsync("/api/v1/audit?entityType=insight")).JsonAsync();
+        audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["insight.open", "insight.dismissed"], ignoreOrder: true);
+    }
 }

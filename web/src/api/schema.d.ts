@@ -856,54 +856,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/marketing/analytics/insights": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Anomalies (a KPI outside the band its weekday seasonality and trend predict), revenue declines over 20 % and growth over 50 %, unprofitable spend and failing providers in the days [from, to], each with an estimated impact and an action */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InsightsView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -7053,6 +7005,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/analytics/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anomalies (a KPI outside the band its weekday seasonality and trend predict), revenue declines over 20 % and growth over 50 %, unprofitable spend, under-spent budgets, fatigued segments and failing providers in the days [from, to], each with an estimated impact and an action
+         * @description Only open insights unless all=true, which adds the dismissed and done ones with their state.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/analytics/insights/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Dismiss an insight or mark it done (it leaves the feed for 30 days, even while it recurs), or open it again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsightStateRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7917,6 +7968,18 @@ export interface components {
             action: string;
             /** @description The page of the app where to act (a campaign, a segment), when there is one. */
             link?: null | string;
+            /** @description Names this insight across periods and reads (kind, channel, metric, day, link): what a dismissal is kept under. */
+            key?: null | string;
+            /**
+             * @description open, or what a person made of it (dismissed, done) while that holds.
+             * @enum {string}
+             */
+            state?: "open" | "dismissed" | "done";
+        };
+        InsightStateRequest: {
+            key: null | string;
+            /** @enum {null|string} */
+            state: "open" | "dismissed" | "done" | null;
         };
         InsightsView: {
             /** Format: date */

@@ -790,6 +790,7 @@ export type RollupRun = Schemas['RollupRun'];
 export type Insight = Schemas['Insight'];
 export type InsightKind = Insight['kind'];
 export type InsightSeverity = Insight['severity'];
+export type InsightState = NonNullable<Insight['state']>;
 export type InsightsView = Schemas['InsightsView'];
 
 /** The funnel's default steps (the host's when `steps` is absent). */

@@ -50,6 +50,11 @@ public static class AnalyticsModel
             e.ToTable("analytics_daily");
             e.HasKey(x => new { x.TenantId, x.Day, x.Channel, x.Campaign });
         });
+        model.Entity<Reports.InsightState>(e =>
+        {
+            e.ToTable("insight_states");
+            e.HasKey(x => new { x.TenantId, x.Key });
+        });
         model.Entity<AnalyticsSegmentDaily>(e =>
         {
             e.ToTable("analytics_segment_daily");

@@ -11,6 +11,7 @@ import type {
   FunnelQuery,
   FunnelView,
   InsightsView,
+  InsightState,
   PeriodQuery,
   RollupRun,
   TrackedAttribution,
@@ -56,8 +57,13 @@ export function runRollup(): Promise<RollupRun> {
  * What deserves attention in the days [from, to]: anomalies, declines, growth, unprofitable spend, under-spent budgets,
  * fatigued segments, failing providers.
  */
-export function getInsights(query: PeriodQuery): Promise<InsightsView> {
+export function getInsights(query: PeriodQuery & { all?: boolean }): Promise<InsightsView> {
   return unwrap(api.http.GET('/api/v1/marketing/analytics/insights', { params: { query: cleanQuery(query) } }));
+}
+
+/** Dismisses an insight or marks it done (out of the feed for 30 days), or opens it again. */
+export async function setInsightState(key: string, state: InsightState): Promise<void> {
+  await unwrap(api.http.PUT('/api/v1/marketing/analytics/insights/state', { body: { key, state } }));
 }
 
 /** Visitors reaching each step in order, overall and per channel of their first visit. */

@@ -1,6 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Box, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, FormControlLabel, Skeleton, Stack, Switch, Typography } from '@mui/material';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import { getInsights } from '../../api/endpoints/analytics';
 import { queryKeys } from '../../api/queryKeys';
@@ -12,15 +12,19 @@ import type { Period } from './period';
 /** What deserves attention in the period (GET /insights): one card per insight, most severe first. */
 export function InsightsSection({ period, currency }: { period: Period; currency: string }) {
   const headingId = useId();
-  const query = { from: period.from, to: period.to };
+  const [all, setAll] = useState(false);
+  const query = { from: period.from, to: period.to, ...(all ? { all: true } : {}) };
   const insights = useQuery({ queryKey: queryKeys.insights(query), queryFn: () => getInsights(query), placeholderData: keepPreviousData });
   const items = insights.data?.items ?? [];
   const counts = countBySeverity(items);
   return (
     <Box component="section" aria-labelledby={headingId} sx={{ mb: 3 }}>
-      <Typography variant="h3" component="h2" id={headingId} sx={{ mb: 1 }}>
-        Insights
-      </Typography>
+      <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography variant="h3" component="h2" id={headingId}>
+          Insights
+        </Typography>
+        <FormControlLabel control={<Switch checked={all} onChange={(event) => setAll(event.target.checked)} />} label="Show dismissed and done" />
+      </Stack>
       {insights.isError ? (
         <ErrorAlert error={insights.error} title="Insights could not be loaded" onRetry={() => void insights.refetch()} />
       ) : null}
@@ -43,7 +47,7 @@ export function InsightsSection({ period, currency }: { period: Period; currency
           </Typography>
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', xl: '1fr 1fr 1fr' } }}>
             {items.map((insight, index) => (
-              <InsightCard key={`${insight.kind}-${insight.metric}-${insight.channel ?? ''}-${insight.day ?? ''}-${index}`} insight={insight} currency={currency} />
+              <InsightCard key={insight.key ?? index} insight={insight} currency={currency} />
             ))}
           </Box>
         </>

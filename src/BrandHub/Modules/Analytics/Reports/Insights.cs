@@ -1,5 +1,7 @@
 using BrandHub.Core.Analytics;
+using BrandHub.Data;
 using BrandHub.Modules.Platform.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandHub.Modules.Analytics.Reports;
 
@@ -14,7 +16,7 @@ namespace BrandHub.Modules.Analytics.Reports;
 /// </list>
 /// Ordered by severity, then by the size of the impact.
 /// </summary>
-public sealed class Insights(Dashboard dashboard, ExecutionInsights execution, TenantCalendar calendar, TimeProvider clock)
+public sealed class Insights(Dashboard dashboard, ExecutionInsights execution, TenantCalendar calendar, BrandHubDb db, TimeProvider clock)
 {
     public const decimal DeclineThreshold = -0.20m, GrowthThreshold = 0.50m;
 
@@ -23,13 +25,22 @@ public sealed class Insights(Dashboard dashboard, ExecutionInsights execution, T
     /// <param name="Link">The page of the app where to act (a campaign, a segment), when there is one.</param>
     public sealed record Insight([property: OpenApiValues(typeof(Insights), nameof(Kinds))] string Kind,
         [property: OpenApiValues(typeof(Insights), nameof(Severities))] string Severity, string Title, string Detail, string? Channel, string Metric, DateOnly? Day,
-        decimal Impact, string Action, string? Link = null);
+        decimal Impact, string Action, string? Link = null)
+    {
+        /// <summary>Names this insight across periods and reads (kind, channel, metric, day, link): what a dismissal is kept under.</summary>
+        public string Key => $"{Kind}:{Channel ?? "-"}:{Metric}:{Day?.ToString("yyyy-MM-dd") ?? "-"}:{Link ?? "-"}";
+
+        /// <summary>open, or what a person made of it (dismissed, done) while that holds.</summary>
+        [OpenApiValues(typeof(InsightState), nameof(InsightState.All))]
+        public string State { get; init; } = InsightState.Open;
+    }
 
     public static readonly IReadOnlyList<string> Kinds =
         ["anomaly", "decline", "growth", "unprofitable_spend", "under_spent_budget", "fatigued_segment", "failing_provider"];
     public static readonly IReadOnlyList<string> Severities = ["critical", "warning", "info"];
 
-    public async Task<List<Insight>> FindAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="all">Also the ones dismissed or done (with their state); otherwise only the open ones.</param>
+    public async Task<List<Insight>> FindAsync(DateOnly from, DateOnly to, bool all, CancellationToken ct)
     {
         var insights = new List<Insight>();
         var view = await dashboard.BuildAsync(from, to, null, ct);
@@ -84,7 +95,11 @@ public sealed class Insights(Dashboard dashboard, ExecutionInsights execution, T
         insights.AddRange(await execution.FatiguedSegmentsAsync(calendarDays.Start(view.PreviousFrom), start, end, ct));
         insights.AddRange(await execution.FailingProvidersAsync(start, end, ct));
 
-        return insights.OrderBy(i => i.Severity switch { "critical" => 0, "warning" => 1, _ => 2 }).ThenByDescending(i => Math.Abs(i.Impact)).ToList();
+        var now = clock.GetUtcNow();
+        var states = await db.Set<InsightState>().AsNoTracking().Where(s => s.Until > now).ToDictionaryAsync(s => s.Key, s => s.State, ct);
+        return insights.Select(i => states.TryGetValue(i.Key, out var state) ? i with { State = state } : i)
+            .Where(i => all || i.State == InsightState.Open)
+            .OrderBy(i => i.Severity switch { "critical" => 0, "warning" => 1, _ => 2 }).ThenByDescending(i => Math.Abs(i.Impact)).ToList();
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].Replace('_', ' ');

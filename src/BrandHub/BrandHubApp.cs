@@ -15,6 +15,7 @@ using BrandHub.Modules.Platform.Observability;
 using BrandHub.Modules.Platform.Outbox;
 using BrandHub.Modules.Segments;
 using BrandHub.Modules.Analytics;
+using BrandHub.Modules.Seo;
 using BrandHub.Modules.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -59,6 +60,7 @@ public static class BrandHubApp
         BrandHub.Modules.Campaigns.CampaignsModule.AddCampaigns(services, builder.Configuration);
         services.AddSegments(builder.Configuration);
         services.AddAnalytics(builder.Configuration);
+        services.AddSeo(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -86,6 +88,7 @@ public static class BrandHubApp
         BrandHub.Modules.Campaigns.CampaignsModule.MapCampaignsModule(app);
         app.MapSegments();
         app.MapAnalytics();
+        app.MapSeo();
         // The web app's client-side routes; never under /api/, where an unknown route stays a 404 problem
         // (and a known route with the wrong method or content type its 405/415).
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html").AllowAnonymous();

@@ -43,6 +43,7 @@ public sealed class BrandHubDb(DbContextOptions<BrandHubDb> options, TenantScope
         Modules.Campaigns.CampaignsModel.Configure(model, IsPostgres);
         Modules.Segments.SegmentsModel.Configure(model, IsPostgres);
         Modules.Analytics.AnalyticsModel.Configure(model, IsPostgres);
+        Modules.Seo.SeoModel.Configure(model, IsPostgres);
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

@@ -55,6 +55,7 @@ public class BrandHubHost : IAsyncLifetime
             ["BrandHub:Auth:PasswordIterations"] = "1000",
             ["BrandHub:Auth:LoginAttemptsPerMinute"] = "1000",
             ["BrandHub:Jobs:PollSeconds"] = "0.1",
+            ["BrandHub:Seo:AllowPrivateAddresses"] = "true", // the test shop is on loopback
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in Settings) settings[k] = v;

@@ -7104,6 +7104,447 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: filters kind, minScore/maxScore, unaudited, q (URL, name or title); sort url (default), score (worst first), -score, -updated; paginated */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                    minScore?: number;
+                    maxScore?: number;
+                    unaudited?: boolean;
+                    q?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfPageRow"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Sync pages from the shop: each {url, kind, externalId, name, brand, category, price, currency, availability, images, attributes} is created or updated by its URL; all or nothing, errors as pages[i].field */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PageBatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page: its product data, what it served when last fetched, its score */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a page from the catalogue (its audits stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audit a page by URL ({"url"}: fetched, robots.txt read) or by content ({"url","status","headers","html"}: audited as if served so); answers the score and the findings
+         * @description Site-wide rules (duplicate-title, duplicate-description, broken-link) need the catalogue: the bulk and site audits report them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/products/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch a catalogue page (product, category or content) and audit it; its score, title and description are updated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audits, newest first; filters pageId (a page's score history), url, minScore/maxScore, rule, severity; paginated */
+        get: {
+            parameters: {
+                query?: {
+                    pageId?: string;
+                    url?: string;
+                    minScore?: number;
+                    maxScore?: number;
+                    rule?: string;
+                    severity?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfAuditRow"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit with its findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every audit rule with its default and effective severity, weight and thresholds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+            };
+        };
+        /** Change rules: {"rules":{"title-length":{"thresholds":{"min":45}},"h1-multiple":{"enabled":false},"noindex":null}}; errors as rules.{id}.{field} */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7197,6 +7638,34 @@ export interface components {
             previousHash: string;
             hash: string;
         };
+        AuditRequest: {
+            /** @description The page's absolute URL (fetched when no html is given). */
+            url: null | string;
+            /** Format: int32 */
+            status: null | number;
+            headers: null | {
+                [key: string]: string;
+            };
+            /** @description The page's HTML: audited as if the URL served it with this status and these headers. */
+            html: null | string;
+            /** @enum {null|string} */
+            kind: "product" | "category" | "content" | null;
+        };
+        AuditRow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pageId: null | string;
+            url: string;
+            source: string;
+            /** Format: int32 */
+            status: number;
+            /** Format: int32 */
+            score: number;
+            ruleIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
         AuditVerification: {
             valid: boolean;
             /** Format: int64 */
@@ -7204,6 +7673,22 @@ export interface components {
             /** Format: int64 */
             firstBrokenSequence: null | number;
             reason: null | string;
+        };
+        /** @description An audit as the API answers it: the score and the findings, and where it is kept. */
+        AuditView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pageId: null | string;
+            url: string;
+            source: string;
+            /** Format: int32 */
+            status: number;
+            /** Format: int32 */
+            score: number;
+            findings: components["schemas"]["SeoFinding"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         BandsInput: {
             /** Format: double */
@@ -7909,6 +8394,10 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        ImageInput: {
+            url: null | string;
+            alt: null | string;
+        };
         ImportPreviewView: {
             fileName: string;
             /** Format: int32 */
@@ -8157,9 +8646,43 @@ export interface components {
             unsubscribed: boolean;
             channel: string;
         };
+        PageBatch: {
+            pages: null | components["schemas"]["PageInput"][];
+        };
+        PageInput: {
+            url: null | string;
+            /** @enum {null|string} */
+            kind: "product" | "category" | "content" | null;
+            externalId: null | string;
+            name: null | string;
+            brand: null | string;
+            category: null | string;
+            /** Format: double */
+            price: null | number;
+            currency: null | string;
+            /** @enum {null|string} */
+            availability: "in_stock" | "out_of_stock" | "preorder" | "backorder" | "discontinued" | null;
+            images: null | components["schemas"]["ImageInput"][];
+            attributes: null | {
+                [key: string]: string;
+            };
+        };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfAuditEntryView: {
             items: components["schemas"]["AuditEntryView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfAuditRow: {
+            items: components["schemas"]["AuditRow"][];
             /** Format: int32 */
             pageSize: number;
             /** Format: int32 */
@@ -8238,6 +8761,19 @@ export interface components {
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfMergeView: {
             items: components["schemas"]["MergeView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfPageRow: {
+            items: components["schemas"]["PageRow"][];
             /** Format: int32 */
             pageSize: number;
             /** Format: int32 */
@@ -8377,6 +8913,61 @@ export interface components {
              * @description Serialised as `page`.
              */
             page: number;
+        };
+        PageRow: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            kind: string;
+            name: null | string;
+            title: null | string;
+            /** Format: int32 */
+            score: null | number;
+            /** Format: int32 */
+            status: null | number;
+            /** Format: date-time */
+            auditedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PageView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            kind: string;
+            externalId: null | string;
+            name: null | string;
+            brand: null | string;
+            category: null | string;
+            /** Format: double */
+            price: null | number;
+            currency: null | string;
+            availability: null | string;
+            images: components["schemas"]["ImageInput"][];
+            attributes: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            status: null | number;
+            /** Format: int32 */
+            fetchMs: null | number;
+            redirects: string[];
+            /** Format: date-time */
+            fetchedAt: null | string;
+            title: null | string;
+            description: null | string;
+            /** Format: int32 */
+            score: null | number;
+            /** Format: date-time */
+            auditedAt: null | string;
+            /** Format: uuid */
+            lastAuditId: null | string;
+            /** Format: date-time */
+            contentChangedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         PolicySettings: {
             frequencyCap: null | components["schemas"]["FrequencyCapInput"];
@@ -8586,6 +9177,13 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SeoFinding: {
+            ruleId: string;
+            severity: string;
+            message: string;
+            element: null | string;
+            fix: string;
+        };
         SettingsRequest: {
             model: null | string;
             /** Format: int32 */
@@ -8686,6 +9284,14 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        SyncResult: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            unchanged: number;
         };
         /** @description Unsaved content that passed validation: the HTML as it would be saved, the text part, what it reads. */
         TemplateCheckView: {

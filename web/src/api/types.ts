@@ -57,7 +57,9 @@ export type Scope =
   | 'campaigns:write'
   | 'analytics:read'
   | 'analytics:manage'
-  | 'events:track';
+  | 'events:track'
+  | 'seo:read'
+  | 'seo:write';
 
 /** Every tenant has a default country and a time zone (both non-null). */
 export type Tenant = Schemas['TenantView'];

@@ -7,14 +7,14 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Owner, Admin, Marketer, Agent, Analyst, Viewer];
 
-    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead, Scopes.AnalyticsRead];
+    private static readonly string[] Read = [Scopes.ContactsRead, Scopes.AuditRead, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead, Scopes.AnalyticsRead, Scopes.SeoRead];
 
     private static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [Owner] = Scopes.All.ToArray(),
         [Admin] = Scopes.All.ToArray(),
         [Marketer] = [.. Read, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.ImportsWrite, Scopes.IdentityWrite,
-            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.SegmentsWrite, Scopes.CampaignsWrite, Scopes.AnalyticsManage, Scopes.EventsTrack],
+            Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.DeliveriesManage, Scopes.SegmentsWrite, Scopes.CampaignsWrite, Scopes.AnalyticsManage, Scopes.EventsTrack, Scopes.SeoWrite],
         [Agent] = [Scopes.ContactsRead, Scopes.ContactsWrite, Scopes.ConsentsWrite, Scopes.JobsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead],
         [Analyst] = Read,
         [Viewer] = [Scopes.ContactsRead, Scopes.DeliveriesRead, Scopes.TemplatesRead, Scopes.SegmentsRead, Scopes.CampaignsRead],
@@ -35,14 +35,15 @@ public static class Scopes
         DeliveriesRead = "deliveries:read", DeliveriesManage = "deliveries:manage", MessagesSend = "messages:send",
         TemplatesRead = "templates:read", TemplatesWrite = "templates:write", ChannelsManage = "channels:manage",
         SegmentsRead = "segments:read", SegmentsWrite = "segments:write", CampaignsRead = "campaigns:read", CampaignsWrite = "campaigns:write",
-        AnalyticsRead = "analytics:read", AnalyticsManage = "analytics:manage", EventsTrack = "events:track";
+        AnalyticsRead = "analytics:read", AnalyticsManage = "analytics:manage", EventsTrack = "events:track",
+        SeoRead = "seo:read", SeoWrite = "seo:write";
 
     public static readonly IReadOnlyList<string> All =
     [
         ContactsRead, ContactsWrite, ContactsErase, ConsentsWrite, ImportsWrite, IdentityWrite,
         AuditRead, UsersManage, ApiKeysManage, TenantManage, JobsRead, JobsManage,
         DeliveriesRead, DeliveriesManage, MessagesSend, TemplatesRead, TemplatesWrite, ChannelsManage, SegmentsRead, SegmentsWrite, CampaignsRead, CampaignsWrite,
-        AnalyticsRead, AnalyticsManage, EventsTrack,
+        AnalyticsRead, AnalyticsManage, EventsTrack, SeoRead, SeoWrite,
     ];
 
     public static string Policy(string scope) => "scope:" + scope;

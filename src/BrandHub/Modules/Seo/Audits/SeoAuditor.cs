@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BrandHub.Core.Seo;
+using BrandHub.Data;
+using BrandHub.Modules.Platform.Tenancy;
+using BrandHub.Modules.Seo.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandHub.Modules.Seo.Audits;
+
+/// <summary>An audit as the API answers it: the score and the findings, and where it is kept.</summary>
+public sealed record AuditView(Guid Id, Guid? PageId, string Url, string Source, int Status, int Score, IReadOnlyList<SeoFinding> Findings, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Runs the page rules with the tenant's settings and keeps every run (<see cref="SeoAudit"/>). A run of a catalogue
+/// page also updates the page: what it served, its title and description, its score, and — when what it serves
+/// changed — when it changed (a sitemap's lastmod).
+/// </summary>
+public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<SeoAuditSettings> SettingsAsync(CancellationToken ct) =>
+        await db.Set<SeoSettings>().AsNoTracking().Select(s => s.RulesJson).FirstOrDefaultAsync(ct) is { } json
+            ? new SeoAuditSettings(JsonSerializer.Deserialize<Dictionary<string, SeoRuleOverride>>(json, Json) ?? [])
+            : SeoAuditSettings.Default;
+
+    /// <summary>Fetches the URL (robots.txt too) and audits what it served; the catalogue page with that URL, if any, is updated.</summary>
+    public async Task<AuditView> AuditUrlAsync(string url, string? kind, CancellationToken ct)
+    {
+        var page = await db.Set<SeoPage>().FirstOrDefaultAsync(p => p.Url == url, ct);
+        return await FetchAndAuditAsync(url, page, kind ?? page?.Kind ?? PageKinds.Product, SeoAudit.FromUrl, ct);
+    }
+
+    public Task<AuditView> AuditPageAsync(SeoPage page, string source, CancellationToken ct) => FetchAndAuditAsync(page.Url, page, page.Kind, source, ct);
+
+    /// <summary>Audits content as if the URL served it (nothing fetched; robots.txt not read).</summary>
+    public async Task<AuditView> AuditContentAsync(string url, int status, IReadOnlyDictionary<string, string> headers, string html, string? kind, CancellationToken ct)
+    {
+        var pageId = await db.Set<SeoPage>().Where(p => p.Url == url).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        var snapshot = new PageSnapshot(url, status, headers, html, kind ?? PageKinds.Product);
+        return await StoreAsync(snapshot, PageAudit.Audit(snapshot, await SettingsAsync(ct)), pageId, SeoAudit.FromContent, ct);
+    }
+
+    private async Task<AuditView> FetchAndAuditAsync(string url, SeoPage? page, string kind, string source, CancellationToken ct)
+    {
+        var fetched = await fetcher.FetchAsync(url, ct);
+        var robots = await fetcher.RobotsAsync(new Uri(fetched.Url), ct);
+        var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, fetched.Html, kind)
+        {
+            RedirectChain = fetched.Redirects, Robots = robots, UserAgent = RobotsTxt.ProductToken(fetcher.UserAgent),
+        };
+        var result = PageAudit.Audit(snapshot, await SettingsAsync(ct));
+        if (page is not null)
+        {
+            var now = clock.GetUtcNow();
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{fetched.Status}\n{fetched.Html}")));
+            if (page.ContentHash != hash) (page.ContentHash, page.ContentChangedAt) = (hash, now);
+            (page.Status, page.Html, page.FetchMs, page.FetchedAt) = (fetched.Status, fetched.Html, fetched.Milliseconds, now);
+            page.HeadersJson = JsonSerializer.Serialize(fetched.Headers, Json);
+            page.RedirectsJson = JsonSerializer.Serialize(fetched.Redirects, Json);
+            (page.Title, page.Description) = (result.Facts.Title, result.Facts.Description);
+        }
+        return await StoreAsync(snapshot, result, page?.Id, source, ct, page);
+    }
+
+    private async Task<AuditView> StoreAsync(PageSnapshot snapshot, PageAuditResult result, Guid? pageId, string source, CancellationToken ct, SeoPage? page = null)
+    {
+        var now = clock.GetUtcNow();
+        var rules = result.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var audit = db.Add(new SeoAudit
+        {
+            TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), PageId = pageId, Url = snapshot.Url, Source = source, Status = snapshot.Status,
+            Score = result.Score, FindingsJson = JsonSerializer.Serialize(result.Findings, Json), RuleIds = "," + string.Join(",", rules) + ",",
+            Severities = "," + string.Join(",", result.Findings.Select(f => f.Severity).Distinct().Order(StringComparer.Ordinal)) + ",",
+            CreatedAt = now, CreatedBy = actor.Id,
+        }).Entity;
+        if (page is not null) (page.Score, page.AuditedAt, page.LastAuditId, page.UpdatedAt) = (result.Score, now, audit.Id, now);
+        await db.SaveChangesAsync(ct);
+        return View(audit, result.Findings);
+    }
+
+    public static AuditView View(SeoAudit a, IReadOnlyList<SeoFinding>? findings = null) =>
+        new(a.Id, a.PageId, a.Url, a.Source, a.Status, a.Score, findings ?? JsonSerializer.Deserialize<List<SeoFinding>>(a.FindingsJson, Json) ?? [], a.CreatedAt);
+}

@@ -1,0 +1,34 @@
+using BrandHub.Modules.Seo.Audits;
+using BrandHub.Modules.Seo.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandHub.Modules.Seo;
+
+/// <summary>EF mapping of the SEO tables (indexes live in the migrations).</summary>
+public static class SeoModel
+{
+    public static void Configure(ModelBuilder model, bool postgres)
+    {
+        model.Entity<SeoPage>(e =>
+        {
+            e.ToTable("seo_pages");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            e.Property(x => x.Price).HasPrecision(18, 4);
+            if (postgres)
+                foreach (var json in new[] { nameof(SeoPage.ImagesJson), nameof(SeoPage.AttributesJson), nameof(SeoPage.HeadersJson), nameof(SeoPage.RedirectsJson) })
+                    e.Property(json).HasColumnType("jsonb");
+        });
+        model.Entity<SeoAudit>(e =>
+        {
+            e.ToTable("seo_audits");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            if (postgres) e.Property(x => x.FindingsJson).HasColumnType("jsonb");
+        });
+        model.Entity<SeoSettings>(e =>
+        {
+            e.ToTable("seo_settings");
+            e.HasKey(x => x.TenantId);
+            if (postgres) e.Property(x => x.RulesJson).HasColumnType("jsonb");
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using BrandHub.Modules.Seo.Audits;
+using BrandHub.Modules.Seo.Catalogue;
+
+namespace BrandHub.Modules.Seo;
+
+/// <summary>PRODUCT.md §12: the page catalogue, the audit rule engine over it, and the tenant's rules.</summary>
+public static class SeoModule
+{
+    public static IServiceCollection AddSeo(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection("BrandHub:Seo").Get<SeoOptions>() ?? new SeoOptions());
+        services.AddSingleton<PageFetcher>();
+        services.AddScoped<SeoAuditor>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
+    {
+        app.MapSeoPages();
+        app.MapSeoAudits();
+        app.MapSeoSettings();
+        return app;
+    }
+}

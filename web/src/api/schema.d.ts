@@ -7545,6 +7545,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/products/{id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose metadata from the page's product data: title 50–60 characters, description 140–160, slug, canonical, Open Graph, alt texts and Product/Offer/BreadcrumbList JSON-LD; kept as a new version, not applied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/products/{id}/metadata/{version}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a version: it becomes the page's metadata (what the shop renders and the page's audits read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/products/{id}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page's metadata versions, newest first, and which one is applied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataHistory"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Edit the metadata: the fields given replace the current version's in a new version, applied unless apply is false */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MetadataEdit"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8394,6 +8580,10 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        ImageAlt: {
+            url: string;
+            alt: string;
+        };
         ImageInput: {
             url: null | string;
             alt: null | string;
@@ -8594,6 +8784,47 @@ export interface components {
         /** @description 202 answer: one entry per recipient, in the request's order. */
         MessagesAccepted: {
             messages: components["schemas"]["MessageOutcome"][];
+        };
+        MetadataEdit: {
+            title: null | string;
+            description: null | string;
+            slug: null | string;
+            canonical: null | string;
+            robots: null | string;
+            openGraph: null | {
+                [key: string]: string;
+            };
+            altTexts: null | components["schemas"]["ImageAlt"][];
+            jsonLd: null | string;
+            apply: null | boolean;
+        };
+        MetadataHistory: {
+            /** Format: uuid */
+            pageId: string;
+            /** Format: int32 */
+            appliedVersion: null | number;
+            versions: components["schemas"]["MetadataView"][];
+        };
+        MetadataView: {
+            /** Format: int32 */
+            version: number;
+            source: string;
+            title: string;
+            description: string;
+            slug: string;
+            canonical: string;
+            robots: string;
+            openGraph: {
+                [key: string]: string;
+            };
+            altTexts: components["schemas"]["ImageAlt"][];
+            jsonLd: string;
+            applied: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            appliedAt: null | string;
         };
         MetricRating: {
             metric: string;

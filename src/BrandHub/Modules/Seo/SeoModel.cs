@@ -24,6 +24,16 @@ public static class SeoModel
             e.HasKey(x => new { x.TenantId, x.Id });
             if (postgres) e.Property(x => x.FindingsJson).HasColumnType("jsonb");
         });
+        model.Entity<Metadata.SeoMetadataVersion>(e =>
+        {
+            e.ToTable("seo_metadata_versions");
+            e.HasKey(x => new { x.TenantId, x.PageId, x.Version });
+            if (postgres)
+            {
+                e.Property(x => x.OpenGraphJson).HasColumnType("jsonb");
+                e.Property(x => x.AltTextsJson).HasColumnType("jsonb");
+            }
+        });
         model.Entity<SeoSettings>(e =>
         {
             e.ToTable("seo_settings");

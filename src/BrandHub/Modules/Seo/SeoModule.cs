@@ -1,9 +1,10 @@
 using BrandHub.Modules.Seo.Audits;
 using BrandHub.Modules.Seo.Catalogue;
+using BrandHub.Modules.Seo.Metadata;
 
 namespace BrandHub.Modules.Seo;
 
-/// <summary>PRODUCT.md §12: the page catalogue, the audit rule engine over it, and the tenant's rules.</summary>
+/// <summary>PRODUCT.md §12: the page catalogue, the audit rule engine over it, the tenant's rules, and the metadata BrandHub manages per page.</summary>
 public static class SeoModule
 {
     public static IServiceCollection AddSeo(this IServiceCollection services, IConfiguration config)
@@ -19,6 +20,7 @@ public static class SeoModule
         app.MapSeoPages();
         app.MapSeoAudits();
         app.MapSeoSettings();
+        app.MapSeoMetadata();
         return app;
     }
 }

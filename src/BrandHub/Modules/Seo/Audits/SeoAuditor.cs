@@ -47,7 +47,10 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
     {
         var fetched = await fetcher.FetchAsync(url, ct);
         var robots = await fetcher.RobotsAsync(new Uri(fetched.Url), ct);
-        var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, fetched.Html, kind)
+        // A catalogue page with applied metadata is audited as the shop serves it once it renders that metadata.
+        var metadata = page is null || fetched.Status >= 400 ? null : await Metadata.MetadataEndpoints.CurrentAsync(db, page, ct);
+        var html = metadata is null ? fetched.Html : MetadataOverlay.Apply(fetched.Html, fetched.Url, metadata);
+        var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, html, kind)
         {
             RedirectChain = fetched.Redirects, Robots = robots, UserAgent = RobotsTxt.ProductToken(fetcher.UserAgent),
         };

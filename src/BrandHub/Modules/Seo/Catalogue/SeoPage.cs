@@ -44,6 +44,8 @@ public sealed class SeoPage : ITenantOwned
     /// <summary>Hash of what the page serves; a new one moves <see cref="ContentChangedAt"/> (a sitemap's lastmod).</summary>
     public string? ContentHash { get; set; }
     public DateTimeOffset? ContentChangedAt { get; set; }
+    /// <summary>The metadata version the shop renders (<see cref="Metadata.SeoMetadataVersion"/>), if one was applied.</summary>
+    public int? AppliedVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -20,6 +20,10 @@ public sealed class TestShop : IAsyncDisposable
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
     public string? Robots { get; set; } = "User-agent: *\nDisallow: /private/\n";
     public ConcurrentQueue<(string Path, string UserAgent)> Requests { get; } = new();
+    /// <summary>A page whose answer waits until <see cref="Gate"/> completes (to hold a crawler mid-run).</summary>
+    public string? GatedPath { get; set; }
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource GateReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Url(string path) => BaseUrl + path;
 
@@ -36,10 +40,16 @@ public sealed class TestShop : IAsyncDisposable
         return shop;
     }
 
-    private Task Serve(HttpContext http)
+    private async Task Serve(HttpContext http)
     {
         var path = http.Request.Path.Value + http.Request.QueryString.Value;
         Requests.Enqueue((path, http.Request.Headers.UserAgent.ToString()));
+        if (path == GatedPath) { GateReached.TrySetResult(); await Gate.Task.WaitAsync(http.RequestAborted); }
+        await Answer(http, path);
+    }
+
+    private Task Answer(HttpContext http, string path)
+    {
         if (path == "/robots.txt")
         {
             if (Robots is null) { http.Response.StatusCode = 404; return Task.CompletedTask; }

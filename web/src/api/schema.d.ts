@@ -856,6 +856,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SEO KPIs: pages, audited, indexable, average score, non-compliant (score under 80), score distribution, issues by rule (pages whose latest audit has it), organic sessions and conversion rate over the last 30 days */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -1360,6 +1396,60 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running job (a running one stops at its next heartbeat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -7731,6 +7821,255 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/audits/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Audit catalogue pages in bulk as a job (all, or by kind, maxScore or pageIds): each page fetched and audited, then the site-wide rules; progress at GET /seo/bulk/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/products/generate/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate metadata for catalogue pages in bulk as a job (apply:true applies each proposal); progress at GET /seo/bulk/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bulk runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfBulkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/bulk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk run's progress: done/total, failed, pages per second, ETA */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/bulk/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a bulk run: the page in flight finishes, no further page starts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7929,6 +8268,14 @@ export interface components {
             /** Format: int32 */
             redriven: number;
         };
+        BulkRequest: {
+            /** @enum {null|string} */
+            kind: "product" | "category" | "content" | null;
+            /** Format: int32 */
+            maxScore: null | number;
+            pageIds: null | string[];
+            apply: null | boolean;
+        };
         BulkTagRequest: {
             /** @description 1–1000 contacts. */
             contactIds: null | string[];
@@ -7940,6 +8287,33 @@ export interface components {
         BulkTagResult: {
             /** Format: int32 */
             updated: number;
+        };
+        BulkView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            kind: "audit" | "generate";
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "cancelled" | "dead";
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: double */
+            pagesPerSecond: null | number;
+            /** Format: int32 */
+            etaSeconds: null | number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            lastError: null | string;
         };
         /** @description Who the campaign is for: members of any of IReadOnlyList&lt;Guid&gt;? CampaignAudience.SegmentIds, minus members of any excluded segment. */
         CampaignAudience: {
@@ -8925,6 +9299,19 @@ export interface components {
             page: number;
         };
         /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
+        PageOfBulkView: {
+            items: components["schemas"]["BulkView"][];
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Serialised as `page`.
+             */
+            page: number;
+        };
+        /** @description One page of a list, with the total so clients can show "1–25 of 4,210". */
         PageOfCampaignSummary: {
             items: components["schemas"]["CampaignSummary"][];
             /** Format: int32 */
@@ -9261,6 +9648,35 @@ export interface components {
             /** Format: date-time */
             refreshedAt: null | string;
         };
+        ReportView: {
+            /** Format: int32 */
+            pages: number;
+            /** Format: int32 */
+            audited: number;
+            /**
+             * Format: int32
+             * @description Audited pages that answer below 400 and are neither noindex nor blocked by robots.txt.
+             */
+            indexable: number;
+            /** Format: double */
+            averageScore: null | number;
+            /** Format: int32 */
+            nonCompliant: number;
+            pagesByKind: {
+                [key: string]: number;
+            };
+            scores: components["schemas"]["ScoreBucket"][];
+            issues: components["schemas"]["RuleCount"][];
+            /**
+             * Format: int64
+             * @description Visits from organic search in the last 30 days (tracking); null without tracked visits.
+             */
+            organicSessions: null | number;
+            /** Format: double */
+            organicConversions: null | number;
+            /** Format: double */
+            organicConversionRate: null | number;
+        };
         ReviewView: {
             /** Format: uuid */
             id: string;
@@ -9302,6 +9718,13 @@ export interface components {
             value: null | string;
             error: string;
         };
+        RuleCount: {
+            ruleId: string;
+            /** @enum {string} */
+            severity: "critical" | "high" | "low";
+            /** Format: int32 */
+            pages: number;
+        };
         RunProgress: {
             /** Format: int32 */
             run: number;
@@ -9337,6 +9760,14 @@ export interface components {
             cron?: null | string;
             /** Format: date-time */
             until?: null | string;
+        };
+        ScoreBucket: {
+            /** Format: int32 */
+            from: number;
+            /** Format: int32 */
+            to: number;
+            /** Format: int32 */
+            pages: number;
         };
         SegmentComparison: {
             segments: components["schemas"]["SegmentPerformanceView"][];

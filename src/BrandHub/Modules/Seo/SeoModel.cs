@@ -34,6 +34,12 @@ public static class SeoModel
                 e.Property(x => x.AltTextsJson).HasColumnType("jsonb");
             }
         });
+        model.Entity<Bulk.SeoBulkRun>(e =>
+        {
+            e.ToTable("seo_bulk_runs");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            if (postgres) e.Property(x => x.FilterJson).HasColumnType("jsonb");
+        });
         model.Entity<SeoSettings>(e =>
         {
             e.ToTable("seo_settings");

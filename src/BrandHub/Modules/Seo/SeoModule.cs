@@ -1,6 +1,7 @@
 using BrandHub.Modules.Seo.Audits;
 using BrandHub.Modules.Seo.Catalogue;
 using BrandHub.Modules.Seo.Metadata;
+using BrandHub.Modules.Seo.Bulk;
 
 namespace BrandHub.Modules.Seo;
 
@@ -12,6 +13,8 @@ public static class SeoModule
         services.AddSingleton(config.GetSection("BrandHub:Seo").Get<SeoOptions>() ?? new SeoOptions());
         services.AddSingleton<PageFetcher>();
         services.AddScoped<SeoAuditor>();
+        services.AddScoped<SiteWideAudit>();
+        services.AddScoped<Platform.Jobs.IJobHandler, Bulk.BulkJob>();
         return services;
     }
 
@@ -21,6 +24,8 @@ public static class SeoModule
         app.MapSeoAudits();
         app.MapSeoSettings();
         app.MapSeoMetadata();
+        app.MapSeoBulk();
+        app.MapSeoReport();
         return app;
     }
 }

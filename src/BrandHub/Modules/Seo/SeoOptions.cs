@@ -14,4 +14,6 @@ public sealed class SeoOptions
     /// a user make the server reach its own network (SSRF). Turn on for an intranet shop or tests.
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
+    /// <summary>Pages a bulk audit fetches at once.</summary>
+    public int BulkParallelism { get; set; } = 8;
 }

@@ -126,6 +126,15 @@ public sealed class JobQueue(IServiceScopeFactory scopes, JobOptions options, Ti
             $"UPDATE jobs SET status = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL WHERE id = {jobId} AND lease_owner = {workerId} AND status = 'running'");
     }
 
+    /// <summary>
+    /// Cancels a queued or running job: a queued one never runs; a running one is stopped by its worker's next heartbeat
+    /// (the lease check fails). False when the job had already ended.
+    /// </summary>
+    public static async Task<bool> CancelAsync(BrandHubDb db, Guid jobId, DateTimeOffset now, CancellationToken ct) =>
+        await db.Set<Job>().Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct) == 1;
+
     /// <summary>Puts a dead (or cancelled) job back in the queue with fresh attempts.</summary>
     public static async Task<bool> RedriveAsync(BrandHubDb db, Guid jobId, DateTimeOffset now, CancellationToken ct)
     {

@@ -56,6 +56,17 @@ public static class JobsModule
             return Results.NoContent();
         }).RequireAuthorization(Scopes.Policy(Scopes.JobsManage)).WithSummary("Re-queue a dead job with fresh attempts");
 
+        jobs.MapPost("/{id:guid}/cancel", async (Guid id, BrandHubDb db, TimeProvider clock, Audit.AuditTrail audit, CancellationToken ct) =>
+        {
+            var tenant = db.Scope.RequiredTenantId;
+            if (!await db.Set<Job>().AnyAsync(j => j.Id == id && j.TenantId == tenant, ct)) return Problems.NotFound("Job");
+            if (!await JobQueue.CancelAsync(db, id, clock.GetUtcNow(), ct)) return Problems.Conflict("Only queued or running jobs can be cancelled.");
+            audit.Record("job.cancelled", "job", id.ToString(), null, new { id });
+            await db.SaveChangesAsync(ct);
+            return Results.NoContent();
+        }).RequireAuthorization(Scopes.Policy(Scopes.JobsManage)).WithSummary("Cancel a queued or running job (a running one stops at its next heartbeat)")
+          .Produces(204).ProducesProblem(404).ProducesProblem(409);
+
         return app;
     }
 }

@@ -45,30 +45,80 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
 
     private async Task<AuditView> FetchAndAuditAsync(string url, SeoPage? page, string kind, string source, CancellationToken ct)
     {
-        var fetched = await fetcher.FetchAsync(url, ct);
-        var robots = await fetcher.RobotsAsync(new Uri(fetched.Url), ct);
-        // A catalogue page with applied metadata is audited as the shop serves it once it renders that metadata.
-        var metadata = page is null || fetched.Status >= 400 ? null : await Metadata.MetadataEndpoints.CurrentAsync(db, page, ct);
-        var html = metadata is null ? fetched.Html : MetadataOverlay.Apply(fetched.Html, fetched.Url, metadata);
-        var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, html, kind)
-        {
-            RedirectChain = fetched.Redirects, Robots = robots, UserAgent = RobotsTxt.ProductToken(fetcher.UserAgent),
-        };
-        var result = PageAudit.Audit(snapshot, await SettingsAsync(ct));
-        if (page is not null)
-        {
-            var now = clock.GetUtcNow();
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{fetched.Status}\n{fetched.Html}")));
-            if (page.ContentHash != hash) (page.ContentHash, page.ContentChangedAt) = (hash, now);
-            (page.Status, page.Html, page.FetchMs, page.FetchedAt) = (fetched.Status, fetched.Html, fetched.Milliseconds, now);
-            page.HeadersJson = JsonSerializer.Serialize(fetched.Headers, Json);
-            page.RedirectsJson = JsonSerializer.Serialize(fetched.Redirects, Json);
-            (page.Title, page.Description) = (result.Facts.Title, result.Facts.Description);
-        }
+        var settings = await SettingsAsync(ct);
+        var metadata = page is null ? null : await Metadata.MetadataEndpoints.CurrentAsync(db, page, ct);
+        var (snapshot, result, fetched) = await FetchAsync(url, kind, metadata, settings, new Dictionary<string, Task<RobotsTxt?>>(), ct);
+        if (page is not null) Record(page, fetched, result);
         return await StoreAsync(snapshot, result, page?.Id, source, ct, page);
     }
 
+    /// <summary>
+    /// Audits catalogue pages together (a bulk run's chunk): fetched up to <paramref name="parallel"/> at a time, robots.txt
+    /// read once per site, every result stored in one save. Pages that cannot be fetched are counted, not stored.
+    /// </summary>
+    public async Task<(int Done, int Failed)> AuditPagesAsync(IReadOnlyList<SeoPage> pages, string source, int parallel, CancellationToken ct)
+    {
+        var settings = await SettingsAsync(ct);
+        var metadata = new Dictionary<Guid, PageMetadata?>();
+        foreach (var page in pages) metadata[page.Id] = await Metadata.MetadataEndpoints.CurrentAsync(db, page, ct);
+        var robots = new Dictionary<string, Task<RobotsTxt?>>();
+        using var gate = new SemaphoreSlim(parallel);
+        var runs = pages.Select(async page =>
+        {
+            await gate.WaitAsync(ct);
+            try { return (page, Audit: (Ok: true, Value: await FetchAsync(page.Url, page.Kind, metadata[page.Id], settings, robots, ct))); }
+            catch (FetchFailed) { return (page, Audit: (Ok: false, Value: default((PageSnapshot, PageAuditResult, FetchedPage)))); }
+            finally { gate.Release(); }
+        }).ToList();
+        var failed = 0;
+        foreach (var (page, audit) in await Task.WhenAll(runs))
+        {
+            if (!audit.Ok) { failed++; continue; }
+            var (snapshot, result, fetched) = audit.Value;
+            Record(page, fetched, result);
+            Add(snapshot, result, page.Id, source, page);
+        }
+        await db.SaveChangesAsync(ct);
+        return (pages.Count - failed, failed);
+    }
+
+    private async Task<(PageSnapshot, PageAuditResult, FetchedPage)> FetchAsync(string url, string kind, PageMetadata? metadata, SeoAuditSettings settings,
+        Dictionary<string, Task<RobotsTxt?>> robotsBySite, CancellationToken ct)
+    {
+        var fetched = await fetcher.FetchAsync(url, ct);
+        var site = new Uri(fetched.Url).GetLeftPart(UriPartial.Authority);
+        Task<RobotsTxt?> robots;
+        lock (robotsBySite)
+            if (!robotsBySite.TryGetValue(site, out robots!)) robotsBySite[site] = robots = fetcher.RobotsAsync(new Uri(fetched.Url), ct);
+        // A catalogue page with applied metadata is audited as the shop serves it once it renders that metadata.
+        var html = metadata is null || fetched.Status >= 400 ? fetched.Html : MetadataOverlay.Apply(fetched.Html, fetched.Url, metadata);
+        var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, html, kind)
+        {
+            RedirectChain = fetched.Redirects, Robots = await robots, UserAgent = RobotsTxt.ProductToken(fetcher.UserAgent),
+        };
+        return (snapshot, PageAudit.Audit(snapshot, settings), fetched);
+    }
+
+    /// <summary>What the page served, kept on the catalogue row; a new content hash moves <see cref="SeoPage.ContentChangedAt"/>.</summary>
+    private void Record(SeoPage page, FetchedPage fetched, PageAuditResult result)
+    {
+        var now = clock.GetUtcNow();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{fetched.Status}\n{fetched.Html}")));
+        if (page.ContentHash != hash) (page.ContentHash, page.ContentChangedAt) = (hash, now);
+        (page.Status, page.Html, page.FetchMs, page.FetchedAt) = (fetched.Status, fetched.Html, fetched.Milliseconds, now);
+        page.HeadersJson = JsonSerializer.Serialize(fetched.Headers, Json);
+        page.RedirectsJson = JsonSerializer.Serialize(fetched.Redirects, Json);
+        (page.Title, page.Description) = (result.Facts.Title, result.Facts.Description);
+    }
+
     private async Task<AuditView> StoreAsync(PageSnapshot snapshot, PageAuditResult result, Guid? pageId, string source, CancellationToken ct, SeoPage? page = null)
+    {
+        var audit = Add(snapshot, result, pageId, source, page);
+        await db.SaveChangesAsync(ct);
+        return View(audit, result.Findings);
+    }
+
+    private SeoAudit Add(PageSnapshot snapshot, PageAuditResult result, Guid? pageId, string source, SeoPage? page)
     {
         var now = clock.GetUtcNow();
         var rules = result.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -80,8 +130,7 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
             CreatedAt = now, CreatedBy = actor.Id,
         }).Entity;
         if (page is not null) (page.Score, page.AuditedAt, page.LastAuditId, page.UpdatedAt) = (result.Score, now, audit.Id, now);
-        await db.SaveChangesAsync(ct);
-        return View(audit, result.Findings);
+        return audit;
     }
 
     public static AuditView View(SeoAudit a, IReadOnlyList<SeoFinding>? findings = null) =>

@@ -32,12 +32,11 @@ public static class MetadataEndpoints
 
         group.MapPost("/generate", async (Guid id, BrandHubDb db, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
-            var page = await db.Set<SeoPage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            var page = await db.Set<SeoPage>().FirstOrDefaultAsync(p => p.Id == id, ct);
             if (page is null) return Problems.NotFound("Page");
-            var generated = MetadataGenerator.Generate(ProductOf(page));
-            var version = await AddVersionAsync(db, page.Id, SeoMetadataVersion.Generated, generated, actor, clock, ct);
+            var version = await GenerateAsync(db, page, apply: false, clock, actor.Id, ct);
             await db.SaveChangesAsync(ct);
-            return Results.Ok(View(version, applied: null));
+            return Results.Ok(View(version, page.AppliedVersion));
         }).RequireAuthorization(write)
           .WithSummary("Propose metadata from the page's product data: title 50–60 characters, description 140–160, slug, canonical, Open Graph, alt texts and Product/Offer/BreadcrumbList JSON-LD; kept as a new version, not applied")
           .Produces<MetadataView>().ProducesProblem(404);
@@ -76,7 +75,7 @@ public static class MetadataEndpoints
             var edited = new PageMetadata(body.Title?.Trim() ?? baseline.Title, body.Description?.Trim() ?? baseline.Description, body.Slug ?? baseline.Slug,
                 body.Canonical ?? baseline.Canonical, body.Robots?.Trim() ?? baseline.Robots, body.OpenGraph ?? baseline.OpenGraph, body.AltTexts ?? baseline.AltTexts,
                 body.JsonLd ?? baseline.JsonLd);
-            var version = await AddVersionAsync(db, page.Id, SeoMetadataVersion.Edited, edited, actor, clock, ct);
+            var version = await AddVersionAsync(db, page.Id, SeoMetadataVersion.Edited, edited, actor.Id, clock, ct);
             if (body.Apply != false)
             {
                 (page.AppliedVersion, version.AppliedAt, version.AppliedBy, page.UpdatedAt) = (version.Version, clock.GetUtcNow(), actor.Id, clock.GetUtcNow());
@@ -108,14 +107,22 @@ public static class MetadataEndpoints
         (JsonSerializer.Deserialize<List<PageEndpoints.ImageInput>>(p.ImagesJson, SeoAuditor.Json) ?? []).Where(i => i.Url is not null).Select(i => (i.Url!, i.Alt)).ToList(),
         JsonSerializer.Deserialize<Dictionary<string, string>>(p.AttributesJson, SeoAuditor.Json), p.ExternalId);
 
-    private static async Task<SeoMetadataVersion> AddVersionAsync(BrandHubDb db, Guid pageId, string source, PageMetadata m, Actor actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>A generated proposal as a new version (not saved yet), applied when asked.</summary>
+    public static async Task<SeoMetadataVersion> GenerateAsync(BrandHubDb db, SeoPage page, bool apply, TimeProvider clock, string actorId, CancellationToken ct)
+    {
+        var version = await AddVersionAsync(db, page.Id, SeoMetadataVersion.Generated, MetadataGenerator.Generate(ProductOf(page)), actorId, clock, ct);
+        if (apply) (page.AppliedVersion, version.AppliedAt, version.AppliedBy, page.UpdatedAt) = (version.Version, clock.GetUtcNow(), actorId, clock.GetUtcNow());
+        return version;
+    }
+
+    private static async Task<SeoMetadataVersion> AddVersionAsync(BrandHubDb db, Guid pageId, string source, PageMetadata m, string actorId, TimeProvider clock, CancellationToken ct)
     {
         var last = await db.Set<SeoMetadataVersion>().Where(v => v.PageId == pageId).MaxAsync(v => (int?)v.Version, ct) ?? 0;
         return db.Add(new SeoMetadataVersion
         {
             TenantId = db.Scope.RequiredTenantId, PageId = pageId, Version = last + 1, Source = source, Title = m.Title, Description = m.Description, Slug = m.Slug,
             Canonical = m.Canonical, Robots = m.Robots, OpenGraphJson = JsonSerializer.Serialize(m.OpenGraph, SeoAuditor.Json),
-            AltTextsJson = JsonSerializer.Serialize(m.AltTexts, SeoAuditor.Json), JsonLd = m.JsonLd, CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id,
+            AltTextsJson = JsonSerializer.Serialize(m.AltTexts, SeoAuditor.Json), JsonLd = m.JsonLd, CreatedAt = clock.GetUtcNow(), CreatedBy = actorId,
         }).Entity;
     }
 

@@ -9,10 +9,16 @@ using BrandHub.Bench;
 //   attribution     [--journeys 1000000] [--runs 3]   (in-process, no database)
 //   track-ingest    [--seconds 10] [--connections 64] [--provider sqlite|postgres]   (needs wrk)
 //   dashboard       [--events 10000000] [--requests 200] [--keep] [--provider sqlite|postgres]
+//   seo-audit       [--pages 10000] [--parallel 8]   (a shop on loopback, no database)
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest", "dashboard"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest", "dashboard", "seo-audit"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
+if (scenario == "seo-audit")
+{
+    Console.WriteLine(await SeoAuditBenchmark.RunAsync(ArgValue(args, "--pages") is { } sp ? int.Parse(sp) : 10_000, ArgValue(args, "--parallel") is { } spp ? int.Parse(spp) : 8));
+    return 0;
+}
 if (scenario == "attribution")
 {
     Console.WriteLine(AttributionBenchmark.Run(ArgValue(args, "--journeys") is { } j ? int.Parse(j) : 1_000_000, ArgValue(args, "--runs") is { } ar ? int.Parse(ar) : 3));

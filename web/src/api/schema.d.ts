@@ -8070,6 +8070,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/sitemap/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's host the sitemap is served for, and IndexNow (its key and key file) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SitemapSettingsView"];
+                    };
+                };
+            };
+        };
+        /** Set the shop's host (/sitemap.xml, /robots.txt and the IndexNow key file are served for it) and turn IndexNow on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SitemapSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SitemapSettingsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/sitemap/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Regenerate the sitemaps (a job): only files whose URLs changed are rewritten; changed URLs go to IndexNow when it is on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegenerateView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seo/sitemap/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last regeneration (time, URL count, files, rewritten, duration, submitted), the files, the IndexNow log and a run in progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8884,6 +9025,18 @@ export interface components {
             source: string;
             externalId: string;
         };
+        FileView: {
+            /** Format: int32 */
+            file: number;
+            /** Format: int32 */
+            urls: number;
+            /** Format: int64 */
+            bytes: number;
+            /** Format: date-time */
+            lastModified: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         FrequencyCapInput: {
             /**
              * Format: int32
@@ -9648,6 +9801,10 @@ export interface components {
             /** Format: date-time */
             refreshedAt: null | string;
         };
+        RegenerateView: {
+            /** Format: uuid */
+            jobId: string;
+        };
         ReportView: {
             /** Format: int32 */
             pages: number;
@@ -9889,6 +10046,36 @@ export interface components {
             createdAt: string;
             createdBy: string;
         };
+        SitemapSettingsRequest: {
+            siteHost: null | string;
+            indexNow: null | boolean;
+        };
+        SitemapSettingsView: {
+            siteHost: null | string;
+            indexNow: boolean;
+            indexNowKey: null | string;
+            keyLocation: null | string;
+            sitemapUrl: null | string;
+        };
+        StatusView: {
+            /** Format: date-time */
+            lastRunAt: null | string;
+            /** Format: int32 */
+            urls: number;
+            /** Format: int32 */
+            files: number;
+            /** Format: int32 */
+            rewritten: number;
+            /** Format: int32 */
+            durationMs: number;
+            /** Format: int32 */
+            submitted: number;
+            sitemapUrl: null | string;
+            fileList: components["schemas"]["FileView"][];
+            indexNowLog: components["schemas"]["SubmissionView"][];
+            /** Format: uuid */
+            runningJobId: null | string;
+        };
         /** @description A step: a channel, its content (one variant) or its A/B variants, an optional holdout and delay. */
         StepRequest: {
             channel?: null | string;
@@ -9936,6 +10123,15 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        SubmissionView: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            urls: number;
+            /** Format: int32 */
+            status: null | number;
+            response: null | string;
+        };
         SuppressionView: {
             /** Format: uuid */
             id: string;

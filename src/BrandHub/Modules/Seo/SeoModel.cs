@@ -40,6 +40,21 @@ public static class SeoModel
             e.HasKey(x => new { x.TenantId, x.Id });
             if (postgres) e.Property(x => x.FilterJson).HasColumnType("jsonb");
         });
+        model.Entity<Sitemaps.SeoSitemapFile>(e =>
+        {
+            e.ToTable("seo_sitemap_files");
+            e.HasKey(x => new { x.TenantId, x.File });
+        });
+        model.Entity<Sitemaps.SeoSitemapRun>(e =>
+        {
+            e.ToTable("seo_sitemap_runs");
+            e.HasKey(x => new { x.TenantId, x.Id });
+        });
+        model.Entity<Sitemaps.SeoIndexNowSubmission>(e =>
+        {
+            e.ToTable("seo_index_now_submissions");
+            e.HasKey(x => new { x.TenantId, x.Id });
+        });
         model.Entity<SeoSettings>(e =>
         {
             e.ToTable("seo_settings");

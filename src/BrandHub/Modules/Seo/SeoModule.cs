@@ -2,6 +2,7 @@ using BrandHub.Modules.Seo.Audits;
 using BrandHub.Modules.Seo.Catalogue;
 using BrandHub.Modules.Seo.Metadata;
 using BrandHub.Modules.Seo.Bulk;
+using BrandHub.Modules.Seo.Sitemaps;
 
 namespace BrandHub.Modules.Seo;
 
@@ -15,6 +16,9 @@ public static class SeoModule
         services.AddScoped<SeoAuditor>();
         services.AddScoped<SiteWideAudit>();
         services.AddScoped<Platform.Jobs.IJobHandler, Bulk.BulkJob>();
+        services.AddScoped<Sitemaps.SitemapPublisher>();
+        services.AddScoped<Platform.Jobs.IJobHandler, Sitemaps.SitemapJob>();
+        services.AddHttpClient(Sitemaps.SitemapPublisher.IndexNowClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 
@@ -26,6 +30,7 @@ public static class SeoModule
         app.MapSeoMetadata();
         app.MapSeoBulk();
         app.MapSeoReport();
+        app.MapSeoSitemaps();
         return app;
     }
 }

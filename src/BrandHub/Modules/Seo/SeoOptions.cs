@@ -16,4 +16,10 @@ public sealed class SeoOptions
     public bool AllowPrivateAddresses { get; set; }
     /// <summary>Pages a bulk audit fetches at once.</summary>
     public int BulkParallelism { get; set; } = 8;
+    /// <summary>URLs per sitemap file (the protocol's limit is 50,000).</summary>
+    public int SitemapMaxUrls { get; set; } = Core.Seo.SitemapXml.MaxUrls;
+    /// <summary>Uncompressed bytes per sitemap file (the protocol's limit is 50 MB).</summary>
+    public long SitemapMaxBytes { get; set; } = Core.Seo.SitemapXml.MaxBytes;
+    /// <summary>Where changed URLs are submitted (any IndexNow engine shares them with the others).</summary>
+    public string IndexNowEndpoint { get; set; } = "https://api.indexnow.org/indexnow";
 }

@@ -29,6 +29,10 @@ public sealed class SeoSettings : ITenantOwned
 {
     public Guid TenantId { get; set; }
     public string RulesJson { get; set; } = "{}";
+    /// <summary>The shop's host ("shop.example"): /sitemap.xml, /robots.txt and the IndexNow key file are served for it.</summary>
+    public string? SiteHost { get; set; }
+    public string? IndexNowKey { get; set; }
+    public bool IndexNowEnabled { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 }

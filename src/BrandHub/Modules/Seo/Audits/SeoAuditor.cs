@@ -109,6 +109,8 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
         page.HeadersJson = JsonSerializer.Serialize(fetched.Headers, Json);
         page.RedirectsJson = JsonSerializer.Serialize(fetched.Redirects, Json);
         (page.Title, page.Description) = (result.Facts.Title, result.Facts.Description);
+        page.Canonical = result.Facts.Canonicals.Count == 1 ? result.Facts.Canonicals[0] : null;
+        page.Indexable = fetched.Status < 400 && result.Facts.Indexable && !result.Findings.Any(f => f.RuleId == SeoRules.RobotsTxtBlocked);
     }
 
     private async Task<AuditView> StoreAsync(PageSnapshot snapshot, PageAuditResult result, Guid? pageId, string source, CancellationToken ct, SeoPage? page = null)

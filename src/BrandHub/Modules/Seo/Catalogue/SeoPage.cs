@@ -46,6 +46,14 @@ public sealed class SeoPage : ITenantOwned
     public DateTimeOffset? ContentChangedAt { get; set; }
     /// <summary>The metadata version the shop renders (<see cref="Metadata.SeoMetadataVersion"/>), if one was applied.</summary>
     public int? AppliedVersion { get; set; }
+    /// <summary>The canonical URL the page named when last audited.</summary>
+    public string? Canonical { get; set; }
+    /// <summary>Whether the last audit found it indexable: answering below 400, not noindex, not blocked by robots.txt.</summary>
+    public bool? Indexable { get; set; }
+    /// <summary>The sitemap file the page is listed in (kept, so a change rewrites only that file).</summary>
+    public int? SitemapFile { get; set; }
+    /// <summary>The lastmod last published for the page (sitemap and IndexNow): a different <see cref="ContentChangedAt"/> means changed.</summary>
+    public DateTimeOffset? SitemapLastmod { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -7919,6 +7919,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seo/crawls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crawl a site from a start URL as a job (same host, robots.txt obeyed, rate and concurrency limited, depth and page limits): pages found go into the catalogue with their audits; progress and cancel at /seo/bulk/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrawlRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seo/bulk": {
         parameters: {
             query?: never;
@@ -8435,7 +8484,7 @@ export interface components {
             /** Format: uuid */
             jobId: string;
             /** @enum {string} */
-            kind: "audit" | "generate";
+            kind: "audit" | "generate" | "crawl";
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "cancelled" | "dead";
             /** Format: int32 */
@@ -8803,6 +8852,17 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             updatedBy: string;
+        };
+        CrawlRequest: {
+            startUrl: null | string;
+            /** Format: int32 */
+            maxPages: null | number;
+            /** Format: int32 */
+            maxDepth: null | number;
+            /** Format: double */
+            ratePerSecond: null | number;
+            /** Format: int32 */
+            concurrency: null | number;
         };
         CreditView: {
             /** Format: double */

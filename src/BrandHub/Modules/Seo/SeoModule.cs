@@ -17,6 +17,7 @@ public static class SeoModule
         services.AddScoped<SiteWideAudit>();
         services.AddScoped<Platform.Jobs.IJobHandler, Bulk.BulkJob>();
         services.AddScoped<Sitemaps.SitemapPublisher>();
+        services.AddScoped<Platform.Jobs.IJobHandler, Crawler.SiteCrawler>();
         services.AddScoped<Platform.Jobs.IJobHandler, Sitemaps.SitemapJob>();
         services.AddHttpClient(Sitemaps.SitemapPublisher.IndexNowClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         return services;

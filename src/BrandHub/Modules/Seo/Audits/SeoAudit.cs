@@ -5,7 +5,7 @@ namespace BrandHub.Modules.Seo.Audits;
 /// <summary>One audit run: of a catalogue page, or of any URL (fetched) or content (as if served so).</summary>
 public sealed class SeoAudit : ITenantOwned
 {
-    public const string FromUrl = "url", FromContent = "content", FromPage = "page", FromBulk = "bulk";
+    public const string FromUrl = "url", FromContent = "content", FromPage = "page", FromBulk = "bulk", FromCrawl = "crawl";
 
     public Guid TenantId { get; set; }
     public Guid Id { get; set; }

@@ -20,7 +20,8 @@ public static class BulkEndpoints
         [property: OpenApiValues(typeof(BulkEndpoints), nameof(States))] string State, int Total, int Done, int Failed,
         decimal? PagesPerSecond, int? EtaSeconds, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? LastError);
 
-    public static readonly IReadOnlyList<string> Kinds = [SeoBulkRun.Audit, SeoBulkRun.Generate];
+    public static readonly IReadOnlyList<string> Kinds = [SeoBulkRun.Audit, SeoBulkRun.Generate, SeoBulkRun.Crawl];
+    public sealed record CrawlRequest(string? StartUrl, int? MaxPages, int? MaxDepth, double? RatePerSecond, int? Concurrency);
     public static readonly IReadOnlyList<string> States = [SeoBulkRun.Queued, SeoBulkRun.Running, SeoBulkRun.Succeeded, SeoBulkRun.Cancelled, SeoBulkRun.Dead];
 
     public static IEndpointRouteBuilder MapSeoBulk(this IEndpointRouteBuilder app)
@@ -38,6 +39,31 @@ public static class BulkEndpoints
             .RequireAuthorization(write)
             .WithSummary("Generate metadata for catalogue pages in bulk as a job (apply:true applies each proposal); progress at GET /seo/bulk/{id}")
             .Produces<BulkView>(202).ProducesValidationProblem();
+
+        group.MapPost("/crawls", async (CrawlRequest body, BrandHubDb db, JobQueue jobs, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
+        {
+            var errors = new List<FieldError>();
+            if (!PageFetcher.IsWebUrl(body.StartUrl?.Trim())) errors.Add(new("startUrl", "An absolute http(s) URL to start from."));
+            if (body.MaxPages is < 1 or > 100_000) errors.Add(new("maxPages", "From 1 to 100,000 pages."));
+            if (body.MaxDepth is < 0 or > 50) errors.Add(new("maxDepth", "From 0 to 50 links from the start."));
+            if (body.RatePerSecond is <= 0 or > 50) errors.Add(new("ratePerSecond", "More than 0 and at most 50 requests a second."));
+            if (body.Concurrency is < 1 or > 16) errors.Add(new("concurrency", "From 1 to 16 requests at once."));
+            if (errors.Count > 0) return Problems.Validation(errors);
+            var now = clock.GetUtcNow();
+            var settings = new Crawler.CrawlSettings(body.StartUrl!.Trim(), body.MaxPages ?? 500, body.MaxDepth ?? 5, body.RatePerSecond ?? 2, body.Concurrency ?? 2);
+            var run = new SeoBulkRun
+            {
+                TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), Kind = SeoBulkRun.Crawl, CreatedAt = now, CreatedBy = actor.Id,
+                FilterJson = JsonSerializer.Serialize(settings, SeoAuditor.Json),
+            };
+            run.JobId = (await jobs.EnqueueAsync(run.TenantId, Crawler.SiteCrawler.Kind, new BulkJob.Payload(run.Id), ct: ct)).Id;
+            db.Add(run);
+            audit.Record("seo.crawl.started", "seo_bulk_run", run.Id.ToString(), null, settings);
+            await db.SaveChangesAsync(ct);
+            return Results.Accepted($"/api/v1/seo/bulk/{run.Id}", View(run, now));
+        }).RequireAuthorization(write)
+          .WithSummary("Crawl a site from a start URL as a job (same host, robots.txt obeyed, rate and concurrency limited, depth and page limits): pages found go into the catalogue with their audits; progress and cancel at /seo/bulk/{id}")
+          .Produces<BulkView>(202).ProducesValidationProblem();
 
         group.MapGet("/bulk", async (int? page, int? pageSize, BrandHubDb db, TimeProvider clock, CancellationToken ct) =>
         {

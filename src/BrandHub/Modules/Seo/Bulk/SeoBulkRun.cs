@@ -8,7 +8,7 @@ namespace BrandHub.Modules.Seo.Bulk;
 /// </summary>
 public sealed class SeoBulkRun : ITenantOwned
 {
-    public const string Audit = "audit", Generate = "generate";
+    public const string Audit = "audit", Generate = "generate", Crawl = "crawl";
     public const string Queued = "queued", Running = "running", Succeeded = "succeeded", Cancelled = "cancelled", Dead = "dead";
 
     public Guid TenantId { get; set; }

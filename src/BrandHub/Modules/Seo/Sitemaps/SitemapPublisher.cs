@@ -23,6 +23,15 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
     public const string IndexNowClient = "seo.indexnow";
     public const int IndexNowBatch = 10_000;
 
+    /// <summary>What the sitemap needs of a page: read without tracking, so a million pages cost a million small rows, not entities.</summary>
+    private sealed record PageRow(Guid Id, string Url, int? Status, bool? Indexable, string? Canonical, DateTimeOffset? ContentChangedAt, int? SitemapFile,
+        DateTimeOffset? SitemapLastmod)
+    {
+        public int? File { get; set; } = SitemapFile;
+        public bool Eligible => Status == 200 && Indexable == true && (Canonical is null || Canonical == Url);
+        public SitemapEntry Entry => new(Url, ContentChangedAt);
+    }
+
     public async Task<SeoSitemapRun> RegenerateAsync(CancellationToken ct)
     {
         var clockStart = Stopwatch.StartNew();
@@ -30,18 +39,19 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
         var run = db.Add(new SeoSitemapRun { TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), StartedAt = now }).Entity;
         var settings = await db.Set<SeoSettings>().AsNoTracking().FirstOrDefaultAsync(ct);
 
-        var pages = await db.Set<SeoPage>().ToListAsync(ct);
-        var eligible = pages.Where(Eligible).ToList();
-        foreach (var page in pages.Where(p => !Eligible(p) && p.SitemapFile is not null)) page.SitemapFile = null;
+        var pages = await db.Set<SeoPage>().AsNoTracking()
+            .Select(p => new PageRow(p.Id, p.Url, p.Status, p.Indexable, p.Canonical, p.ContentChangedAt, p.SitemapFile, p.SitemapLastmod)).ToListAsync(ct);
+        foreach (var page in pages.Where(p => !p.Eligible)) page.File = null;
+        var eligible = pages.Where(p => p.Eligible).ToList();
 
         // Keep each page in its file; place the new ones where there is room, file by file, in URL order.
         var files = await db.Set<SeoSitemapFile>().ToDictionaryAsync(f => f.File, ct);
-        var members = eligible.Where(p => p.SitemapFile is not null).GroupBy(p => p.SitemapFile!.Value).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Url, StringComparer.Ordinal).ToList());
-        var bytes = members.ToDictionary(m => m.Key, m => SitemapXml.FrameBytes + m.Value.Sum(p => (long)SitemapXml.EntryBytes(Entry(p))));
+        var members = eligible.Where(p => p.File is not null).GroupBy(p => p.File!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var bytes = members.ToDictionary(m => m.Key, m => SitemapXml.FrameBytes + m.Value.Sum(p => (long)SitemapXml.EntryBytes(p.Entry)));
         var open = members.Keys.Order().ToList();
-        foreach (var page in eligible.Where(p => p.SitemapFile is null).OrderBy(p => p.Url, StringComparer.Ordinal))
+        foreach (var page in eligible.Where(p => p.File is null).OrderBy(p => p.Url, StringComparer.Ordinal))
         {
-            var size = SitemapXml.EntryBytes(Entry(page));
+            var size = SitemapXml.EntryBytes(page.Entry);
             var target = open.FirstOrDefault(f => members[f].Count < options.SitemapMaxUrls && bytes[f] + size <= options.SitemapMaxBytes, -1);
             if (target < 0)
             {
@@ -51,15 +61,17 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
             }
             members[target].Add(page);
             bytes[target] += size;
-            page.SitemapFile = target;
+            page.File = target;
             if (members[target].Count >= options.SitemapMaxUrls) open.Remove(target); // full: no need to look at it again
         }
+        foreach (var moved in pages.Where(p => p.File != p.SitemapFile).GroupBy(p => p.File))
+            await UpdateAsync(moved.Select(p => p.Id), q => q.ExecuteUpdateAsync(u => u.SetProperty(p => p.SitemapFile, moved.Key), ct));
 
         var rewritten = 0;
         foreach (var (number, list) in members.Where(m => m.Value.Count > 0))
         {
             var ordered = list.OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
-            var xml = SitemapXml.Urlset(ordered.Select(Entry));
+            var xml = SitemapXml.Urlset(ordered.Select(p => p.Entry));
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
             if (files.TryGetValue(number, out var file) && file.Hash == hash) continue;
             file ??= db.Add(new SeoSitemapFile { TenantId = run.TenantId, File = number }).Entity;
@@ -73,12 +85,20 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
         (run.Urls, run.Files, run.Rewritten) = (eligible.Count, members.Count(m => m.Value.Count > 0), rewritten);
         await db.SaveChangesAsync(ct);
 
-        if (settings is { IndexNowEnabled: true, SiteHost: { } host, IndexNowKey: { } key } && changed.Count > 0)
-            run.Submitted = await SubmitAsync(run, host, key, changed, ct);
-        else foreach (var page in changed) page.SitemapLastmod = page.ContentChangedAt;
+        var published = settings is { IndexNowEnabled: true, SiteHost: { } host, IndexNowKey: { } key } && changed.Count > 0
+            ? await SubmitAsync(run, host, key, changed, ct)
+            : changed;
+        run.Submitted = settings is { IndexNowEnabled: true } ? published.Count : 0;
+        await UpdateAsync(published.Select(p => p.Id), q => q.ExecuteUpdateAsync(u => u.SetProperty(p => p.SitemapLastmod, p => p.ContentChangedAt), ct));
         (run.FinishedAt, run.DurationMs) = (clock.GetUtcNow(), (int)clockStart.ElapsedMilliseconds);
         await db.SaveChangesAsync(ct);
         return run;
+    }
+
+    /// <summary>One UPDATE per thousand pages.</summary>
+    private async Task UpdateAsync(IEnumerable<Guid> ids, Func<IQueryable<SeoPage>, Task<int>> update)
+    {
+        foreach (var slice in ids.Chunk(1000)) await update(db.Set<SeoPage>().Where(p => slice.Contains(p.Id)));
     }
 
     /// <summary>The sitemap index for the tenant's site host, naming every file.</summary>
@@ -88,15 +108,11 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
         return SitemapXml.Index(files.Select(f => new SitemapEntry($"{baseUrl}/sitemaps/{f.File}.xml.gz", f.LastModified)));
     }
 
-    private static bool Eligible(SeoPage p) => p.Status == 200 && p.Indexable == true && (p.Canonical is null || p.Canonical == p.Url);
-
-    private static SitemapEntry Entry(SeoPage p) => new(p.Url, p.ContentChangedAt);
-
     /// <summary>Tells IndexNow about the changed URLs of the site host; each batch's answer is logged; a batch accepted (200/202) marks its pages published.</summary>
-    private async Task<int> SubmitAsync(SeoSitemapRun run, string host, string key, List<SeoPage> changed, CancellationToken ct)
+    private async Task<List<PageRow>> SubmitAsync(SeoSitemapRun run, string host, string key, List<PageRow> changed, CancellationToken ct)
     {
         var client = http.CreateClient(IndexNowClient);
-        var submitted = 0;
+        var submitted = new List<PageRow>();
         foreach (var batch in changed.Where(p => Uri.TryCreate(p.Url, UriKind.Absolute, out var u) && u.Host.Equals(host, StringComparison.OrdinalIgnoreCase)).Chunk(IndexNowBatch))
         {
             var record = db.Add(new SeoIndexNowSubmission { TenantId = run.TenantId, Id = Guid.CreateVersion7(), RunId = run.Id, At = clock.GetUtcNow(), Urls = batch.Length }).Entity;
@@ -107,11 +123,7 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
                 record.Status = (int)response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync(ct);
                 record.Response = body.Length > 1000 ? body[..1000] : body;
-                if (response.IsSuccessStatusCode)
-                {
-                    foreach (var page in batch) page.SitemapLastmod = page.ContentChangedAt;
-                    submitted += batch.Length;
-                }
+                if (response.IsSuccessStatusCode) submitted.AddRange(batch);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {

@@ -10,9 +10,10 @@ using BrandHub.Bench;
 //   track-ingest    [--seconds 10] [--connections 64] [--provider sqlite|postgres]   (needs wrk)
 //   dashboard       [--events 10000000] [--requests 200] [--keep] [--provider sqlite|postgres]
 //   seo-audit       [--pages 10000] [--parallel 8]   (a shop on loopback, no database)
+//   sitemap         [--urls 1000000] [--provider sqlite|postgres]
 // Prints one JSON line per scenario and provider with its figures and a baseline measured in the same run
 // (docs/BENCHMARKS.md). PostgreSQL runs when BRANDHUB_BENCH_PG is set (or --provider postgres).
-string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest", "dashboard", "seo-audit"];
+string[] scenarios = ["import", "email-dispatch", "campaign-launch", "segment-preview", "attribution", "track-ingest", "dashboard", "seo-audit", "sitemap"];
 var scenario = args.FirstOrDefault(scenarios.Contains) ?? "import";
 if (scenario == "seo-audit")
 {
@@ -35,6 +36,7 @@ foreach (var provider in providers)
             ArgValue(args, "--requests") is { } dr ? int.Parse(dr) : 200, args.Contains("--keep")),
         "track-ingest" => await TrackIngestBenchmark.RunAsync(provider, ArgValue(args, "--seconds") is { } ts ? int.Parse(ts) : 10,
             ArgValue(args, "--connections") is { } tc ? int.Parse(tc) : 64),
+        "sitemap" => await SitemapBenchmark.RunAsync(provider, ArgValue(args, "--urls") is { } su ? int.Parse(su) : 1_000_000),
         "import" => await ImportBenchmark.RunAsync(provider, ArgValue(args, "--rows") is { } r ? int.Parse(r) : 100_000),
         "campaign-launch" => await CampaignLaunchBenchmark.RunAsync(provider, ArgValue(args, "--contacts") is { } n ? int.Parse(n) : 1_000_000,
             ArgValue(args, "--chunk") is { } k ? int.Parse(k) : null),

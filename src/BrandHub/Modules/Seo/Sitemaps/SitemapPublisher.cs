@@ -64,8 +64,7 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
             page.File = target;
             if (members[target].Count >= options.SitemapMaxUrls) open.Remove(target); // full: no need to look at it again
         }
-        foreach (var moved in pages.Where(p => p.File != p.SitemapFile).GroupBy(p => p.File))
-            await UpdateAsync(moved.Select(p => p.Id), q => q.ExecuteUpdateAsync(u => u.SetProperty(p => p.SitemapFile, moved.Key), ct));
+        await SetAsync("sitemap_file", pages.Where(p => p.File != p.SitemapFile).Select(p => (p.Id, p.File)).ToList(), ct);
 
         var rewritten = 0;
         foreach (var (number, list) in members.Where(m => m.Value.Count > 0))
@@ -89,16 +88,52 @@ public sealed class SitemapPublisher(BrandHubDb db, SeoOptions options, IHttpCli
             ? await SubmitAsync(run, host, key, changed, ct)
             : changed;
         run.Submitted = settings is { IndexNowEnabled: true } ? published.Count : 0;
-        await UpdateAsync(published.Select(p => p.Id), q => q.ExecuteUpdateAsync(u => u.SetProperty(p => p.SitemapLastmod, p => p.ContentChangedAt), ct));
+        await SetAsync("sitemap_lastmod", published.Select(p => (p.Id, (int?)null)).ToList(), ct);
         (run.FinishedAt, run.DurationMs) = (clock.GetUtcNow(), (int)clockStart.ElapsedMilliseconds);
         await db.SaveChangesAsync(ct);
         return run;
     }
 
-    /// <summary>One UPDATE per thousand pages.</summary>
-    private async Task UpdateAsync(IEnumerable<Guid> ids, Func<IQueryable<SeoPage>, Task<int>> update)
+    /// <summary>
+    /// Writes pages' sitemap file (or, for <c>sitemap_lastmod</c>, marks them published at their content's time) in bulk:
+    /// PostgreSQL one UPDATE per 50,000 pages over unnested arrays, SQLite one prepared UPDATE per page in a transaction —
+    /// a first run places every page, and per-entity saves of a million rows would take minutes.
+    /// </summary>
+    private async Task SetAsync(string column, List<(Guid Id, int? File)> rows, CancellationToken ct)
     {
-        foreach (var slice in ids.Chunk(1000)) await update(db.Set<SeoPage>().Where(p => slice.Contains(p.Id)));
+        if (rows.Count == 0) return;
+        var value = column == "sitemap_file" ? "x.f" : "p.content_changed_at";
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (db.IsPostgres)
+                foreach (var slice in rows.Chunk(50_000))
+                {
+                    await using var cmd = connection.CreateCommand();
+                    cmd.CommandText = $"UPDATE seo_pages p SET {column} = {value} FROM unnest(@ids::uuid[], @files::integer[]) AS x(id, f) WHERE p.tenant_id = @t AND p.id = x.id";
+                    cmd.With("ids", slice.Select(r => r.Id).ToArray());
+                    cmd.With("files", slice.Select(r => r.File).ToArray());
+                    cmd.With("t", db.Scope.RequiredTenantId);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+            else
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = $"UPDATE seo_pages SET {column} = {(column == "sitemap_file" ? "$f" : "content_changed_at")} WHERE tenant_id = $t AND id = $id";
+                var (f, id) = (cmd.With("$f", null), cmd.With("$id", null));
+                cmd.With("$t", db.Id(db.Scope.RequiredTenantId));
+                foreach (var (pageId, file) in rows)
+                {
+                    (f.Value, id.Value) = (file is { } n ? n : DBNull.Value, db.Id(pageId));
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+            }
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
     }
 
     /// <summary>The sitemap index for the tenant's site host, naming every file.</summary>

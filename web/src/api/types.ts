@@ -817,3 +817,50 @@ export type BenchmarkView = Schemas['BenchmarkView'];
 export type BandsInput = Schemas['BandsInput'];
 /** PUT /benchmarks/{channel}. A metric set to null restores its shipped bands; a metric left out stays as it is; a null industry keeps the tenant's. */
 export type BenchmarkInput = Schemas['BenchmarkRequest'];
+
+// ---- SEO ------------------------------------------------------------------
+
+export const SEO_PAGE_KINDS = ['product', 'category', 'content'] as const satisfies readonly NonNullable<Schemas['PageInput']['kind']>[];
+export type SeoPageKind = (typeof SEO_PAGE_KINDS)[number];
+export type SeoSeverity = Schemas['RuleCount']['severity'];
+export type SeoReport = Schemas['ReportView'];
+export type SeoScoreBucket = Schemas['ScoreBucket'];
+export type SeoRuleCount = Schemas['RuleCount'];
+export type SeoPageRow = Schemas['PageRow'];
+export type SeoPage = Schemas['PageView'];
+export type SeoPageInput = Schemas['PageInput'];
+export type SeoSyncResult = Schemas['SyncResult'];
+export type SeoFinding = Schemas['SeoFinding'];
+export type SeoAudit = Schemas['AuditView'];
+export type SeoAuditRow = Schemas['AuditRow'];
+export type SeoMetadata = Schemas['MetadataView'];
+export type SeoMetadataHistory = Schemas['MetadataHistory'];
+/** PUT /products/{id}/metadata: the fields given replace the current version's (null: unchanged). */
+export type SeoMetadataEdit = Schemas['MetadataEdit'];
+export type SeoBulkRequest = Schemas['BulkRequest'];
+export type SeoBulkRun = Schemas['BulkView'];
+export type SeoBulkState = SeoBulkRun['state'];
+export type SeoCrawlRequest = Schemas['CrawlRequest'];
+export type SeoSitemapSettings = Schemas['SitemapSettingsView'];
+export type SeoSitemapSettingsInput = Schemas['SitemapSettingsRequest'];
+export type SeoSitemapStatus = Schemas['StatusView'];
+export type SeoSitemapFile = Schemas['FileView'];
+export type SeoIndexNowSubmission = Schemas['SubmissionView'];
+export type SeoRegenerate = Schemas['RegenerateView'];
+export interface SeoPageQuery extends PageQuery {
+  kind?: SeoPageKind | '';
+  minScore?: number;
+  maxScore?: number;
+  unaudited?: boolean;
+  q?: string;
+  /** score | -score | url | -updated */
+  sort?: string;
+}
+export interface SeoAuditQuery extends PageQuery {
+  pageId?: string;
+  url?: string;
+  rule?: string;
+  severity?: string;
+  minScore?: number;
+  maxScore?: number;
+}

@@ -53,6 +53,12 @@ export function AppRoutes() {
         <Route path="analytics/utm" element={page(<Pages.UtmPage />, 'analytics:read')} />
         <Route path="analytics/costs" element={page(<Pages.CostsPage />, 'analytics:read')} />
         <Route path="analytics/tracking" element={page(<Pages.TrackingPage />, 'analytics:read')} />
+        <Route path="seo" element={page(<Pages.SeoOverviewPage />, 'seo:read')} />
+        <Route path="seo/pages" element={page(<Pages.SeoPagesPage />, 'seo:read')} />
+        <Route path="seo/pages/:id" element={page(<Pages.SeoPageDetailPage />, 'seo:read')} />
+        <Route path="seo/jobs" element={page(<Pages.SeoJobsPage />, 'seo:read')} />
+        <Route path="seo/sitemap" element={page(<Pages.SeoSitemapPage />, 'seo:read')} />
+        <Route path="seo/crawl" element={page(<Pages.SeoCrawlPage />, 'seo:write')} />
         <Route path="audit" element={page(<Pages.AuditPage />, 'audit:read')} />
         <Route path="settings" element={page(<Pages.SettingsPage />)} />
         <Route path="settings/:section" element={page(<Pages.SettingsPage />)} />

@@ -55,3 +55,9 @@ export const CohortsPage = lazy(() => import('../modules/analytics/CohortsPage')
 export const UtmPage = lazy(() => import('../modules/utm/UtmPage').then((m) => ({ default: m.UtmPage })));
 export const CostsPage = lazy(() => import('../modules/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
 export const TrackingPage = lazy(() => import('../modules/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })));
+export const SeoOverviewPage = lazy(() => import('../modules/seo/SeoOverviewPage').then((m) => ({ default: m.SeoOverviewPage })));
+export const SeoPagesPage = lazy(() => import('../modules/seo/SeoPagesPage').then((m) => ({ default: m.SeoPagesPage })));
+export const SeoPageDetailPage = lazy(() => import('../modules/seo/SeoPageDetailPage').then((m) => ({ default: m.SeoPageDetailPage })));
+export const SeoJobsPage = lazy(() => import('../modules/seo/SeoJobsPage').then((m) => ({ default: m.SeoJobsPage })));
+export const SeoSitemapPage = lazy(() => import('../modules/seo/SeoSitemapPage').then((m) => ({ default: m.SeoSitemapPage })));
+export const SeoCrawlPage = lazy(() => import('../modules/seo/SeoCrawlPage').then((m) => ({ default: m.SeoCrawlPage })));

@@ -15,6 +15,7 @@ import LinkIcon from '@mui/icons-material/Link';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import GridOnIcon from '@mui/icons-material/GridOn';
+import TravelExploreIcon from '@mui/icons-material/TravelExplore';
 
 export interface NavItem {
   label: string;
@@ -41,6 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'UTM links', path: '/analytics/utm', icon: <LinkIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Link builder and validator following the naming rules' },
   { label: 'Costs', path: '/analytics/costs', icon: <PaymentsIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Ad spend per day, channel and campaign; reporting settings' },
   { label: 'Tracking', path: '/analytics/tracking', icon: <TrackChangesIcon />, section: 'Analytics', scope: 'analytics:read', description: 'Write keys, the site snippet and the events that arrived' },
+  { label: 'SEO', path: '/seo', icon: <TravelExploreIcon />, section: 'Search', scope: 'seo:read', description: 'Page scores and fixes, metadata, bulk runs, sitemaps and the crawler' },
   { label: 'Audit log', path: '/audit', icon: <PolicyIcon />, section: 'Admin', scope: 'audit:read', description: 'Hash-chained record of every change' },
   { label: 'Settings', path: '/settings', icon: <SettingsIcon />, section: 'Admin', description: 'Users, API keys, tenant and email sender' },
 ];

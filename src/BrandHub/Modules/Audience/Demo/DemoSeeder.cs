@@ -54,6 +54,7 @@ public static class DemoSeeder
             await SeedContactsAsync(services, created.Tenant.Id, contacts, ct);
             await Content.Templates.StarterTemplates.SeedAsync(services, created.Tenant.Id, ct);
             await Analytics.Demo.DemoTraffic.SeedAsync(services, created.Tenant.Id, ct);
+            await Seo.Demo.DemoCatalogue.SeedAsync(services, created.Tenant.Id, ct);
             // Printed once, on purpose: the password is not stored anywhere readable.
             Console.WriteLine($"""
 

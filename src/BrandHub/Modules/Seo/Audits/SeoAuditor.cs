@@ -86,7 +86,7 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
     /// Keeps a page the crawler fetched: the catalogue row for its URL (created as <paramref name="kind"/> if new) with
     /// what it served, and its audit. Not saved: the crawler saves in batches.
     /// </summary>
-    public PageAuditResult RecordCrawled(FetchedPage fetched, RobotsTxt? robots, SeoPage? page, string kind, SeoAuditSettings settings)
+    public (SeoPage Page, PageAuditResult Result) RecordCrawled(FetchedPage fetched, RobotsTxt? robots, SeoPage? page, string kind, SeoAuditSettings settings)
     {
         var snapshot = new PageSnapshot(fetched.Url, fetched.Status, fetched.Headers, fetched.Html, page?.Kind ?? kind)
         {
@@ -97,7 +97,7 @@ public sealed class SeoAuditor(BrandHubDb db, PageFetcher fetcher, Actor actor, 
         page ??= db.Add(new SeoPage { TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), Url = fetched.Url, Kind = kind, CreatedAt = now, UpdatedAt = now }).Entity;
         Record(page, fetched, result);
         Add(snapshot, result, page.Id, SeoAudit.FromCrawl, page);
-        return result;
+        return (page, result);
     }
 
     private async Task<(PageSnapshot, PageAuditResult, FetchedPage)> FetchAsync(string url, string kind, PageMetadata? metadata, SeoAuditSettings settings,

@@ -90,7 +90,7 @@ public sealed class SiteCrawler(BrandHubDb db, SeoAuditor auditor, PageFetcher f
                     {
                         var page = await db.Set<SeoPage>().FirstOrDefaultAsync(p => p.Url == fetched.Url, ct);
                         var kind = fetched.Html.Contains("\"Product\"", StringComparison.Ordinal) ? PageKinds.Product : PageKinds.Content;
-                        var result = auditor.RecordCrawled(fetched, robots, page, kind, settings);
+                        var (_, result) = auditor.RecordCrawled(fetched, robots, page, kind, settings);
                         if (item.Depth < crawl.MaxDepth)
                             foreach (var link in result.Facts.InternalLinks)
                                 if (seen.Count < crawl.MaxPages * 4 && seen.TryAdd(Key(link), 0)) frontier.Enqueue((link, item.Depth + 1));

@@ -32,7 +32,8 @@ public static class PageAudit
         if (page.Robots is { } robots)
         {
             var (allowed, rule) = robots.Check(page.UserAgent, url?.PathAndQuery ?? "/");
-            if (!allowed) Add(SeoRules.RobotsTxtBlocked, $"robots.txt does not let {page.UserAgent} fetch this page.", rule);
+            if (!allowed) Add(SeoRules.RobotsTxtBlocked, robots.UnavailableReason is { } why
+                ? $"{why}: crawlers treat the whole site as disallowed until robots.txt can be read." : $"robots.txt does not let {page.UserAgent} fetch this page.", rule);
             foreach (var problem in robots.Problems) Add(SeoRules.RobotsTxtInvalid, $"robots.txt line {problem.Line}: {problem.Reason}", problem.Text.Trim());
         }
         if (page.Status >= 400)

@@ -24,6 +24,19 @@ public sealed class RobotsTxt
     /// <summary>No robots.txt (404): everything is allowed.</summary>
     public static readonly RobotsTxt AllowAll = new();
 
+    /// <summary>Why robots.txt could not be read, when it could not (a 5xx, a timeout): the whole site counts as disallowed (RFC 9309 §2.3.1.4).</summary>
+    public string? UnavailableReason { get; private set; }
+
+    /// <summary>A robots.txt that answered 5xx or could not be fetched: a crawler must assume everything is disallowed until it can read it.</summary>
+    public static RobotsTxt Unavailable(string reason)
+    {
+        var robots = Parse("User-agent: *\nDisallow: /\n");
+        robots.UnavailableReason = reason;
+        return robots;
+    }
+
+
+
     /// <summary>The RFC caps what a crawler must read at 500 KiB; what comes after is ignored.</summary>
     public const int MaxBytes = 500 * 1024;
 

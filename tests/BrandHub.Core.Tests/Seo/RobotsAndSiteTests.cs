@@ -136,3 +136,18 @@ public sealed class SiteAuditTests
             .Values.ShouldAllBe(f => f.Count == 0);
     }
 }
+
+public sealed class UnreadableRobotsTests
+{
+    [Fact]
+    public void A_robots_txt_that_cannot_be_read_disallows_everything_and_the_audit_says_why()
+    {
+        var robots = RobotsTxt.Unavailable("robots.txt answered 503");
+        robots.Check("BrandHubBot", "/p/boots").Allowed.ShouldBeFalse();
+        robots.Check("BrandHubBot", "/robots.txt").Allowed.ShouldBeTrue();
+        var html = "<!doctype html><html lang=\"en\"><head><title>x</title></head><body></body></html>";
+        var blocked = PageAudit.Audit(new PageSnapshot("https://s.test/p/boots", 200, new Dictionary<string, string>(), html) { Robots = robots })
+            .Findings.Single(f => f.RuleId == SeoRules.RobotsTxtBlocked);
+        blocked.Message.ShouldStartWith("robots.txt answered 503: crawlers treat the whole site as disallowed");
+    }
+}

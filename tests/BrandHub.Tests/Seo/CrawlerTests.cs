@@ -68,4 +68,19 @@ public sealed class CrawlerTests(BrandHubHost host) : IClassFixture<BrandHubHost
         var bad = await tenant.Client.PostJsonAsync("/api/v1/seo/crawls", new { startUrl = "shop.test", maxPages = 0, maxDepth = 51, ratePerSecond = 0, concurrency = 17 });
         (await bad.ProblemErrorsAsync()).Keys.ShouldBe(["startUrl", "maxPages", "maxDepth", "ratePerSecond", "concurrency"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task A_site_whose_robots_txt_fails_is_not_crawled()
+    {
+        var tenant = await host.NewTenantAsync();
+        await using var broken = await TestShop.StartAsync();
+        broken.RobotsStatus = 503;
+        broken.Pages["/"] = TestShop.ProductPage(broken.Url("/"));
+        var started = await (await tenant.Client.PostJsonAsync("/api/v1/seo/crawls", new { startUrl = broken.Url("/") })).JsonAsync();
+        var run = await Eventually.PollAsync(async () => await (await tenant.Client.GetAsync($"/api/v1/seo/bulk/{started.GetProperty("id")}")).JsonAsync(),
+            r => r.GetProperty("state").GetString() is "succeeded" or "dead", "the crawl to finish");
+        run.GetProperty("state").GetString().ShouldBe("succeeded");
+        run.GetProperty("done").GetInt32().ShouldBe(0);
+        broken.Requests.Select(r => r.Path).ShouldBe(["/robots.txt"]); // RFC 9309: a 5xx robots.txt means the whole site is off limits
+    }
 }

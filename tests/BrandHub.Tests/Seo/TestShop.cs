@@ -19,6 +19,8 @@ public sealed class TestShop : IAsyncDisposable
     public ConcurrentDictionary<string, string> Pages { get; } = new();
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
     public string? Robots { get; set; } = "User-agent: *\nDisallow: /private/\n";
+    /// <summary>What /robots.txt answers when not 200 (a 5xx makes crawlers stay away).</summary>
+    public int RobotsStatus { get; set; } = 200;
     public ConcurrentQueue<(string Path, string UserAgent)> Requests { get; } = new();
     /// <summary>A page whose answer waits until <see cref="Gate"/> completes (to hold a crawler mid-run).</summary>
     public string? GatedPath { get; set; }
@@ -52,6 +54,7 @@ public sealed class TestShop : IAsyncDisposable
     {
         if (path == "/robots.txt")
         {
+            if (RobotsStatus != 200) { http.Response.StatusCode = RobotsStatus; return Task.CompletedTask; }
             if (Robots is null) { http.Response.StatusCode = 404; return Task.CompletedTask; }
             http.Response.ContentType = "text/plain";
             return http.Response.WriteAsync(Robots);

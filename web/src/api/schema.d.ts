@@ -7589,7 +7589,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SettingsView"];
+                        "application/json": components["schemas"]["AuditRulesView"];
                     };
                 };
             };
@@ -7604,7 +7604,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SettingsRequest"];
+                    "application/json": components["schemas"]["AuditRulesRequest"];
                 };
             };
             responses: {
@@ -7614,7 +7614,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SettingsView"];
+                        "application/json": components["schemas"]["AuditRulesView"];
                     };
                 };
                 /** @description Bad Request */
@@ -7667,6 +7667,15 @@ export interface paths {
                 };
                 /** @description Not Found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7805,6 +7814,15 @@ export interface paths {
                 };
                 /** @description Not Found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8380,6 +8398,18 @@ export interface components {
             ruleIds: string[];
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description rules: rule id → its overrides; a rule left out keeps what it had, a rule set to null goes back to the defaults. */
+        AuditRulesRequest: {
+            rules: null | {
+                [key: string]: components["schemas"]["SeoRuleOverride"] | null;
+            };
+        };
+        AuditRulesView: {
+            rules: components["schemas"]["RuleView"][];
+            /** Format: date-time */
+            updatedAt: null | string;
+            updatedBy: null | string;
         };
         AuditVerification: {
             valid: boolean;
@@ -9942,6 +9972,26 @@ export interface components {
             /** Format: int32 */
             pages: number;
         };
+        /** @description A rule as the tenant runs it: the shipped defaults and the effective values. */
+        RuleView: {
+            id: string;
+            description: string;
+            fix: string;
+            siteWide: boolean;
+            enabled: boolean;
+            /** @enum {string} */
+            severity: "critical" | "high" | "low";
+            /** Format: int32 */
+            weight: number;
+            thresholds: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            defaultSeverity: "critical" | "high" | "low";
+            defaultThresholds: {
+                [key: string]: number;
+            };
+        };
         RunProgress: {
             /** Format: int32 */
             run: number;
@@ -10062,6 +10112,15 @@ export interface components {
             message: string;
             element: null | string;
             fix: string;
+        };
+        SeoRuleOverride: {
+            enabled?: null | boolean;
+            severity?: null | string;
+            thresholds?: null | {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            weight?: null | number;
         };
         SettingsRequest: {
             model: null | string;

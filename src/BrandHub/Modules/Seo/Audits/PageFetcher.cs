@@ -64,17 +64,23 @@ public sealed class PageFetcher
         }
     }
 
-    /// <summary>robots.txt of the page's origin: parsed when it answers 200, allow-all when it is missing (4xx), null when it cannot be read.</summary>
+    /// <summary>
+    /// robots.txt of the page's origin as RFC 9309 reads it: redirects followed; 200 parsed; a 4xx means there is none
+    /// (everything allowed); a 5xx or no answer means everything is disallowed until it can be read.
+    /// </summary>
     public async Task<RobotsTxt?> RobotsAsync(Uri page, CancellationToken ct)
     {
         try
         {
-            using var response = await SendAsync(new Uri(page, "/robots.txt"), ct);
-            var status = (int)response.StatusCode;
-            if (status == 200) return RobotsTxt.Parse(await ReadCappedAsync(response.Content, ct));
-            return status is >= 400 and < 500 ? RobotsTxt.AllowAll : null;
+            var robots = await FetchAsync(new Uri(page, "/robots.txt").AbsoluteUri, ct);
+            return robots.Status switch
+            {
+                200 => RobotsTxt.Parse(robots.Html),
+                >= 400 and < 500 => RobotsTxt.AllowAll,
+                _ => RobotsTxt.Unavailable($"robots.txt answered {robots.Status}"),
+            };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or FetchFailed) { return null; }
+        catch (FetchFailed ex) { return RobotsTxt.Unavailable($"robots.txt could not be fetched ({ex.Message})"); }
     }
 
     private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken ct)

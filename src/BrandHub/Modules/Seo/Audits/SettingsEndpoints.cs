@@ -17,18 +17,18 @@ public static class SettingsEndpoints
         [property: OpenApiValues(typeof(SeoSeverities), nameof(SeoSeverities.All))] string Severity, int Weight,
         IReadOnlyDictionary<string, decimal> Thresholds, [property: OpenApiValues(typeof(SeoSeverities), nameof(SeoSeverities.All))] string DefaultSeverity,
         IReadOnlyDictionary<string, decimal> DefaultThresholds);
-    public sealed record SettingsView(IReadOnlyList<RuleView> Rules, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+    public sealed record AuditRulesView(IReadOnlyList<RuleView> Rules, DateTimeOffset? UpdatedAt, string? UpdatedBy);
     /// <summary>rules: rule id → its overrides; a rule left out keeps what it had, a rule set to null goes back to the defaults.</summary>
-    public sealed record SettingsRequest([property: OpenApiNullableValues] Dictionary<string, SeoRuleOverride?>? Rules);
+    public sealed record AuditRulesRequest([property: OpenApiNullableValues] Dictionary<string, SeoRuleOverride?>? Rules);
 
     public static IEndpointRouteBuilder MapSeoSettings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/seo/settings").WithTags("SEO");
         group.MapGet("", async (BrandHubDb db, SeoAuditor auditor, CancellationToken ct) =>
             Results.Ok(View(await auditor.SettingsAsync(ct), await db.Set<SeoSettings>().AsNoTracking().FirstOrDefaultAsync(ct))))
-            .RequireAuthorization(Scopes.Policy(Scopes.SeoRead)).WithSummary("Every audit rule with its default and effective severity, weight and thresholds").Produces<SettingsView>();
+            .RequireAuthorization(Scopes.Policy(Scopes.SeoRead)).WithSummary("Every audit rule with its default and effective severity, weight and thresholds").Produces<AuditRulesView>();
 
-        group.MapPut("", async (SettingsRequest body, BrandHubDb db, SeoAuditor auditor, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("", async (AuditRulesRequest body, BrandHubDb db, SeoAuditor auditor, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
             if (body.Rules is null) return Problems.Validation("rules", "Rule id → {enabled, severity, thresholds, weight}, or null to restore a rule's defaults.");
             var current = (await auditor.SettingsAsync(ct)).Overrides.ToDictionary(r => r.Key, r => r.Value);
@@ -48,11 +48,11 @@ public static class SettingsEndpoints
             return Results.Ok(View(new SeoAuditSettings(current), row));
         }).RequireAuthorization(Scopes.Policy(Scopes.SeoWrite))
           .WithSummary("Change rules: {\"rules\":{\"title-length\":{\"thresholds\":{\"min\":45}},\"h1-multiple\":{\"enabled\":false},\"noindex\":null}}; errors as rules.{id}.{field}")
-          .Produces<SettingsView>().ProducesValidationProblem();
+          .Produces<AuditRulesView>().ProducesValidationProblem();
         return app;
     }
 
-    private static SettingsView View(SeoAuditSettings s, SeoSettings? row) => new(SeoRules.All.Select(r => new RuleView(r.Id, r.Description, r.Fix, r.SiteWide,
+    private static AuditRulesView View(SeoAuditSettings s, SeoSettings? row) => new(SeoRules.All.Select(r => new RuleView(r.Id, r.Description, r.Fix, r.SiteWide,
         s.Enabled(r.Id), s.Severity(r.Id), s.Weight(r.Id), r.Thresholds.ToDictionary(t => t.Key, t => s.Threshold(r.Id, t.Key)), r.Severity, r.Thresholds)).ToList(),
         row?.UpdatedAt, row?.UpdatedBy);
 }

@@ -56,10 +56,9 @@ public static class BulkEndpoints
                 TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), Kind = SeoBulkRun.Crawl, CreatedAt = now, CreatedBy = actor.Id,
                 FilterJson = JsonSerializer.Serialize(settings, SeoAuditor.Json),
             };
-            run.JobId = (await jobs.EnqueueAsync(run.TenantId, Crawler.SiteCrawler.Kind, new BulkJob.Payload(run.Id), ct: ct)).Id;
             db.Add(run);
             audit.Record("seo.crawl.started", "seo_bulk_run", run.Id.ToString(), null, settings);
-            await db.SaveChangesAsync(ct);
+            await SaveThenEnqueueAsync(run, Crawler.SiteCrawler.Kind, db, jobs, ct);
             return Results.Accepted($"/api/v1/seo/bulk/{run.Id}", View(run, now));
         }).RequireAuthorization(write)
           .WithSummary("Crawl a site from a start URL as a job (same host, robots.txt obeyed, rate and concurrency limited, depth and page limits): pages found go into the catalogue with their audits; progress and cancel at /seo/bulk/{id}")
@@ -107,12 +106,21 @@ public static class BulkEndpoints
             TenantId = db.Scope.RequiredTenantId, Id = Guid.CreateVersion7(now), Kind = kind, CreatedAt = now, CreatedBy = actor.Id,
             FilterJson = JsonSerializer.Serialize(new BulkFilter(body.Kind, body.MaxScore, body.PageIds, body.Apply ?? false), SeoAuditor.Json),
         };
-        var job = await jobs.EnqueueAsync(run.TenantId, BulkJob.Kind, new BulkJob.Payload(run.Id), ct: ct);
-        run.JobId = job.Id;
         db.Add(run);
         audit.Record($"seo.bulk.{kind}.started", "seo_bulk_run", run.Id.ToString(), null, new { body.Kind, body.MaxScore, pages = body.PageIds?.Count, body.Apply });
-        await db.SaveChangesAsync(ct);
+        await SaveThenEnqueueAsync(run, BulkJob.Kind, db, jobs, ct);
         return Results.Accepted($"/api/v1/seo/bulk/{run.Id}", View(run, now));
+    }
+
+    /// <summary>
+    /// The run is saved before its job is queued: a worker may claim the job the moment it is queued, and must find
+    /// the run (the other order lost that race under load and left the run queued for ever).
+    /// </summary>
+    private static async Task SaveThenEnqueueAsync(SeoBulkRun run, string kind, BrandHubDb db, JobQueue jobs, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        run.JobId = (await jobs.EnqueueAsync(run.TenantId, kind, new BulkJob.Payload(run.Id), ct: ct)).Id;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static BulkView View(SeoBulkRun r, DateTimeOffset now)

@@ -25,7 +25,7 @@ public sealed class BulkJob(BrandHubDb db, SeoAuditor auditor, SiteWideAudit sit
     {
         var ct = context.Cancellation;
         var runId = JsonSerializer.Deserialize<Payload>(context.Job.PayloadJson, SeoAuditor.Json)!.RunId;
-        var run = await db.Set<SeoBulkRun>().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new PermanentJobFailure($"No bulk run {runId}.");
+        var run = await db.Set<SeoBulkRun>().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new InvalidOperationException($"Bulk run {runId} is not visible yet."); // retried: its request may still be saving it
         if (run.State is SeoBulkRun.Succeeded or SeoBulkRun.Cancelled) return;
         var filter = JsonSerializer.Deserialize<BulkFilter>(run.FilterJson, SeoAuditor.Json) ?? new BulkFilter();
         if (run.StartedAt is null) (run.StartedAt, run.Total) = (clock.GetUtcNow(), await Pages(filter).CountAsync(ct));

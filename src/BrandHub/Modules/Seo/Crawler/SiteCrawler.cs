@@ -31,7 +31,7 @@ public sealed class SiteCrawler(BrandHubDb db, SeoAuditor auditor, PageFetcher f
     {
         var ct = context.Cancellation;
         var runId = JsonSerializer.Deserialize<BulkJob.Payload>(context.Job.PayloadJson, SeoAuditor.Json)!.RunId;
-        var run = await db.Set<SeoBulkRun>().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new PermanentJobFailure($"No crawl {runId}.");
+        var run = await db.Set<SeoBulkRun>().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new InvalidOperationException($"Crawl {runId} is not visible yet."); // retried: its request may still be saving it
         if (run.State is SeoBulkRun.Succeeded or SeoBulkRun.Cancelled) return;
         var crawl = JsonSerializer.Deserialize<CrawlSettings>(run.FilterJson, SeoAuditor.Json)!;
         (run.State, run.StartedAt, run.Done, run.Failed, run.Total) = (SeoBulkRun.Running, clock.GetUtcNow(), 0, 0, 1);

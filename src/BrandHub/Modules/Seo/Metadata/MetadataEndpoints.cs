@@ -35,11 +35,11 @@ public static class MetadataEndpoints
             var page = await db.Set<SeoPage>().FirstOrDefaultAsync(p => p.Id == id, ct);
             if (page is null) return Problems.NotFound("Page");
             var version = await GenerateAsync(db, page, apply: false, clock, actor.Id, ct);
-            await db.SaveChangesAsync(ct);
+            if (!await SavedAsync(db, ct)) return Problems.Conflict(SameTime);
             return Results.Ok(View(version, page.AppliedVersion));
         }).RequireAuthorization(write)
           .WithSummary("Propose metadata from the page's product data: title 50–60 characters, description 140–160, slug, canonical, Open Graph, alt texts and Product/Offer/BreadcrumbList JSON-LD; kept as a new version, not applied")
-          .Produces<MetadataView>().ProducesProblem(404);
+          .Produces<MetadataView>().ProducesProblem(404).ProducesProblem(409);
 
         group.MapPost("/metadata/{version:int}/apply", async (Guid id, int version, BrandHubDb db, AuditTrail audit, Actor actor, TimeProvider clock, CancellationToken ct) =>
         {
@@ -81,11 +81,11 @@ public static class MetadataEndpoints
                 (page.AppliedVersion, version.AppliedAt, version.AppliedBy, page.UpdatedAt) = (version.Version, clock.GetUtcNow(), actor.Id, clock.GetUtcNow());
                 audit.Record("seo.metadata.applied", "seo_page", id.ToString(), null, new { version = version.Version, edited.Title, edited.Description });
             }
-            await db.SaveChangesAsync(ct);
+            if (!await SavedAsync(db, ct)) return Problems.Conflict(SameTime);
             return Results.Ok(View(version, page.AppliedVersion));
         }).RequireAuthorization(write)
           .WithSummary("Edit the metadata: the fields given replace the current version's in a new version, applied unless apply is false")
-          .Produces<MetadataView>().ProducesValidationProblem().ProducesProblem(404);
+          .Produces<MetadataView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         group.MapGet("/metadata", async (Guid id, BrandHubDb db, CancellationToken ct) =>
         {
@@ -96,6 +96,15 @@ public static class MetadataEndpoints
         }).RequireAuthorization(Scopes.Policy(Scopes.SeoRead))
           .WithSummary("The page's metadata versions, newest first, and which one is applied").Produces<MetadataHistory>().ProducesProblem(404);
         return app;
+    }
+
+    private const string SameTime = "Another change to this page's metadata was saved at the same moment; load it again and retry.";
+
+    /// <summary>False when a concurrent change took the same version number (the primary key refused the row).</summary>
+    private static async Task<bool> SavedAsync(BrandHubDb db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); return true; }
+        catch (DbUpdateException) { return false; }
     }
 
     /// <summary>The metadata the shop renders for the page: its applied version, or null.</summary>

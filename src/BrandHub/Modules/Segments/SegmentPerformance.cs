@@ -10,8 +10,9 @@ public sealed record SegmentPerformanceView(Guid SegmentId, string Name, long Me
 public sealed class SegmentPerformance(BrandHubDb db)
 {
     // Statuses a delivery reaches only after the provider accepted it; opened includes clicked (a click implies an open).
-    private const string SentStatuses = "'sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained'";
-    private const string OpenedStatuses = "'opened', 'clicked'";
+    // As SQL lists, shared with the analytics insights that measure the same rates.
+    public const string SentStatuses = "'sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained'";
+    public const string OpenedStatuses = "'opened', 'clicked'";
 
     public async Task<SegmentPerformanceView> MeasureAsync(Segment segment, CancellationToken ct)
     {

@@ -21,9 +21,7 @@ public sealed class ExecutionInsights(BrandHubDb db, CampaignDeliveries deliveri
     public const decimal UnderSpentShare = 0.5m, FatigueDrop = 0.25m, FailureThreshold = 0.05m;
     public const int UnderSpentAfterDays = 14, FatigueMinimumSends = 50, FailureMinimumMessages = 20;
 
-    // Statuses a delivery reaches only after the provider accepted it; opened includes clicked (a click implies an open).
-    private const string SentStatuses = "'sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained'";
-    private const string OpenedStatuses = "'opened', 'clicked'";
+    private const string SentStatuses = Segments.SegmentPerformance.SentStatuses, OpenedStatuses = Segments.SegmentPerformance.OpenedStatuses;
 
     public async Task<List<Insights.Insight>> UnderSpentBudgetsAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
     {
